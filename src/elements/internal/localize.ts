@@ -1,0 +1,65 @@
+/**
+ * The one localization layer. Catalogs are plain objects (id -> template with `{param}` holes) registered per
+ * locale; nothing global is configured, so a host page's own @lit/localize is left alone.
+ */
+import { createContext, ContextConsumer } from '@lit/context';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { LabelParams } from '../../rules/types.js';
+
+export type Catalog = Record<string, string>;
+
+const catalogs = new Map<string, Catalog>();
+
+/** Adds messages to a locale's catalog (elements register their own next to their code). */
+export function registerMessages(locale: string, messages: Catalog): void {
+  catalogs.set(locale, { ...catalogs.get(locale), ...messages });
+}
+
+const fill = (template: string, params: LabelParams = {}) =>
+  template.replace(/\{(\w+)\}/g, (hole, name: string) => (name in params ? String(params[name]) : hole));
+
+/** The template for `id` in `locale`, then its language (`fr` for `fr-CA`), then English, then `fallback`. */
+export function translate(locale: string, id: string, params?: LabelParams, fallback?: string): string {
+  const language = locale.split('-')[0];
+  const template = catalogs.get(locale)?.[id] ?? catalogs.get(language)?.[id] ?? catalogs.get('en')?.[id] ?? fallback ?? id;
+  return fill(template, params);
+}
+
+export interface LocaleSettings {
+  locale: string;
+  dir: 'ltr' | 'rtl';
+}
+
+/** Provided by `<sms-provider>`; elements outside one follow the document. */
+export const localeContext = createContext<LocaleSettings>(Symbol('sms-locale'));
+
+/** Gives an element `t(id, params)` in the provider's locale, re-rendering when it changes. */
+export class LocalizeController implements ReactiveController {
+  private settings?: LocaleSettings;
+
+  constructor(host: ReactiveControllerHost & HTMLElement) {
+    host.addController(this);
+    new ContextConsumer(host, {
+      context: localeContext,
+      subscribe: true,
+      callback: (settings) => {
+        this.settings = settings;
+        host.requestUpdate();
+      },
+    });
+  }
+
+  hostConnected(): void {}
+
+  get locale(): string {
+    return this.settings?.locale ?? (document.documentElement.lang || navigator.language || 'en');
+  }
+
+  get dir(): 'ltr' | 'rtl' {
+    return this.settings?.dir ?? (document.documentElement.dir === 'rtl' ? 'rtl' : 'ltr');
+  }
+
+  t(id: string, params?: LabelParams, fallback?: string): string {
+    return translate(this.locale, id, params, fallback);
+  }
+}
