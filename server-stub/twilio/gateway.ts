@@ -35,7 +35,10 @@ export class TwilioApiError extends Error {
   }
 }
 
-/** Twilio could not be reached, or it timed out (`timedOut`: the request may have arrived). */
+/**
+ * Twilio could not be reached. `timedOut` is true when the request may have arrived (a timeout or a connection
+ * dropped mid-request): reconcile before retrying. False when it surely did not (refused, unknown host).
+ */
 export class TwilioUnreachableError extends Error {
   override readonly name = 'TwilioUnreachableError';
   constructor(
@@ -46,9 +49,14 @@ export class TwilioUnreachableError extends Error {
   }
 }
 
+/** `fetchMedia` was handed a URL that is not a media resource of this account on Twilio's API host (or the simulator). */
+export class MediaUrlRefusedError extends Error {
+  override readonly name = 'MediaUrlRefusedError';
+}
+
 /**
  * Everything the stub asks of Twilio, through the official `twilio` library, live or against the simulator.
- * Methods reject with TwilioApiError or TwilioUnreachableError.
+ * Methods reject with TwilioApiError or TwilioUnreachableError (and fetchMedia with MediaUrlRefusedError).
  */
 export interface TwilioGateway {
   createMessage(params: {
@@ -65,7 +73,10 @@ export interface TwilioGateway {
   rentNumber(params: { phoneNumber: string; smsUrl: string; statusCallback: string }): Promise<TwilioIncomingNumber>;
   /** Lookup v2 line type intelligence: 'mobile', 'landline', 'voip', ... */
   lineType(e164: string): Promise<string | undefined>;
-  /** Downloads an inbound MMS media URL with the account's credentials; refuses any host but Twilio's API (or the simulator). */
+  /**
+   * Downloads an inbound MMS media URL with the account's credentials. Refuses (MediaUrlRefusedError) any URL but
+   * a media resource of this account on Twilio's API host or the simulator; `type` is the media type without parameters.
+   */
   fetchMedia(url: string): Promise<{ bytes: Uint8Array; type: string }>;
   /** `X-Twilio-Signature` check through the library's validateRequest. */
   validateSignature(signature: string, url: string, params: Record<string, string>): boolean;

@@ -1,0 +1,122 @@
+/**
+ * The composer's decisions as pure functions over the rules module: what the draft breaks, which senders are
+ * usable and why the others are not, which labels to show yet, times in the device's and recipient's zones,
+ * and the draft kept per recipient.
+ */
+import { localTime, parsePhone, timeZonesOf, validateSend } from '../../rules/index.js';
+import type { Attachment, DraftField, PhoneNumber, SendCheck, SendContext, SendDraft, Violation, ViolationCode } from '../../rules/types.js';
+import type { Recipient } from '../../protocol/index.js';
+
+export interface ComposerDraft {
+  to: string;
+  /** Chosen by the user or the `from` attribute; empty to let the rules choose by the recipient's country. */
+  from: string;
+  body: string;
+  attachments: Attachment[];
+  /** ISO 8601 when sending later. */
+  sendAt?: string;
+}
+
+export function sendContext(numbers: PhoneNumber[], recipient: Recipient | undefined, now: Date): SendContext {
+  return { numbers, optedOut: (e164) => recipient?.e164 === e164 && recipient.optedOut, now };
+}
+
+export function sendDraft(draft: ComposerDraft): SendDraft {
+  return {
+    to: draft.to,
+    body: draft.body,
+    ...(draft.from ? { from: draft.from } : {}),
+    ...(draft.attachments.length ? { attachments: draft.attachments } : {}),
+    ...(draft.sendAt ? { sendAt: draft.sendAt } : {}),
+  };
+}
+
+export const checkDraft = (draft: ComposerDraft, context: SendContext): SendCheck => validateSend(sendDraft(draft), context);
+
+export interface SenderChoice {
+  number: PhoneNumber;
+  /** Why this number cannot send this draft; undefined when it can. */
+  reason?: ViolationCode;
+}
+
+/** Every number with the reason it cannot send this draft, if any: usable ones first, in the user's order. */
+export function senderChoices(draft: ComposerDraft, context: SendContext): SenderChoice[] {
+  const choices = context.numbers.map((number): SenderChoice => {
+    const reason = validateSend(sendDraft({ ...draft, from: number.e164 }), context).violations.find((v) => v.field === 'from')?.code;
+    return reason ? { number, reason } : { number };
+  });
+  return [...choices.filter((c) => !c.reason), ...choices.filter((c) => c.reason)];
+}
+
+/**
+ * The violations to show now: a field the user has not touched yet does not complain about being empty
+ * (an empty form is not an error until someone tries to send it).
+ */
+export function visibleViolations(violations: Violation[], draft: ComposerDraft, touched: ReadonlySet<DraftField>): Violation[] {
+  return violations.filter((v) => {
+    if (touched.has(v.field)) return true;
+    if (v.code === 'body_empty') return false;
+    if (v.field === 'to' && draft.to.trim() === '') return false;
+    return true;
+  });
+}
+
+/** `YYYY-MM-DDTHH:MM` of a date in the device's zone, as `<input type="datetime-local">` reads and writes. */
+export function toLocalInput(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
+/** The ISO instant of a `datetime-local` value, read in the device's zone; undefined when empty or invalid. */
+export function fromLocalInput(value: string): string | undefined {
+  if (!value) return undefined;
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
+}
+
+export const deviceTimeZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+/** The recipient's wall-clock time at `at` in each zone their number maps to. */
+export function recipientClocks(to: string, at: Date): { zone: string; time: string }[] {
+  const parsed = parsePhone(to);
+  if (!parsed.ok || parsed.shortCode) return [];
+  return timeZonesOf(parsed.e164).flatMap((zone) => {
+    const local = localTime(zone, at);
+    return local ? [{ zone, time: local.time }] : [];
+  });
+}
+
+/** The E.164 form when the input parses, for comparing and keying; the input otherwise. */
+export function normalizeNumber(input: string): string {
+  const parsed = parsePhone(input);
+  return parsed.ok ? parsed.e164 : input.trim();
+}
+
+export interface StoredDraft {
+  body: string;
+  sendAt?: string;
+}
+
+const DRAFT_PREFIX = 'sms-elements:draft:';
+
+/** The unsent text for a recipient, kept in localStorage so it survives a reload. */
+export function loadDraft(storage: Storage, to: string): StoredDraft | undefined {
+  try {
+    const raw = storage.getItem(DRAFT_PREFIX + normalizeNumber(to));
+    const value = raw ? (JSON.parse(raw) as unknown) : undefined;
+    if (value && typeof value === 'object' && typeof (value as StoredDraft).body === 'string') return value as StoredDraft;
+  } catch {
+    // Storage that is unavailable or holds something else is as good as no draft.
+  }
+  return undefined;
+}
+
+export function saveDraft(storage: Storage, to: string, draft: StoredDraft): void {
+  const key = DRAFT_PREFIX + normalizeNumber(to);
+  try {
+    if (draft.body || draft.sendAt) storage.setItem(key, JSON.stringify(draft));
+    else storage.removeItem(key);
+  } catch {
+    // A full or disabled storage only loses the draft on reload.
+  }
+}

@@ -1,0 +1,272 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { classMap } from 'lit/directives/class-map.js';
+import { virtualize, virtualizerRef, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
+import type { RangeChangedEvent } from '@lit-labs/virtualizer/events.js';
+import { INBOX_FILTERS, type Conversation, type InboxFilter } from '../../protocol/index.js';
+import type { LabelParams } from '../../rules/types.js';
+import { SmsConversationSelectEvent } from '../internal/events.js';
+import { LocalizeController } from '../internal/localize.js';
+import { InboxController } from './inbox-controller.js';
+import { styles } from './sms-inbox.styles.js';
+import './sms-inbox.messages.js';
+
+/** The next page is fetched when the rendered range comes this close to the end of the list. */
+const END_SLACK = 10;
+/** Typing pauses this long before the search runs. */
+const SEARCH_DELAY = 250;
+/** Page Up and Page Down move the active conversation by this many. */
+const PAGE_STEP = 10;
+
+/** A DOM id for a conversation's option, stable while the list reorders. */
+const optionId = (contact: string) => `conversation-${contact.replace(/\W/g, '_')}`;
+
+/**
+ * @summary The conversations of the workspace by latest activity, with unread state and the latest message; a
+ * filter (all, unread, has a failed SMS), a search, live reordering and full keyboard use. Virtualized.
+ *
+ * Needs an `<sms-provider>` ancestor for its backend. Arrow keys, Home, End, Page Up and Page Down move through
+ * the list; Enter or Space (or a click) chooses a conversation.
+ *
+ * @fires sms-conversation-select - A conversation was chosen; `detail: { contact, conversation }`.
+ *
+ * @csspart base - The wrapper around everything.
+ * @csspart tools - The row holding the search box and the filter.
+ * @csspart search - The search box.
+ * @csspart filter - The filter select.
+ * @csspart list - The scrolling list of conversations (`role="listbox"`).
+ * @csspart conversation - Each conversation; also `unread`, `errored`, `active` and `selected` when they apply.
+ * @csspart name - A conversation's contact name or number.
+ * @csspart time - A conversation's latest activity.
+ * @csspart preview - A conversation's latest message.
+ * @csspart unread-badge - The unread dot.
+ * @csspart error-badge - The label of a conversation with a failed SMS.
+ * @csspart problem - A load failure.
+ *
+ * @cssprop --sms-color-accent - The unread dot, focus and selection.
+ * @cssprop --sms-color-surface - Background.
+ * @cssprop --sms-color-surface-raised - Hovered and active rows.
+ * @cssprop --sms-color-text - Text.
+ * @cssprop --sms-color-text-muted - Times and previews.
+ * @cssprop --sms-color-danger - The error badge and failures.
+ * @cssprop --sms-color-border - Row separators and fields.
+ * @cssprop --sms-color-focus - Focus rings.
+ * @cssprop --sms-radius - Corner radius of fields and badges.
+ * @cssprop --sms-space - Base spacing.
+ * @cssprop --sms-font-family - Font.
+ * @cssprop --sms-font-size - Base font size.
+ */
+export class SmsInbox extends LitElement {
+  static override styles = styles;
+
+  /** Which conversations to list: `all`, `unread` or `errored` (has a failed SMS). */
+  @property({ reflect: true }) filter: InboxFilter = 'all';
+
+  /** The search: names, numbers and message text. */
+  @property() q = '';
+
+  /** The contact of the conversation shown as chosen. Set by the element on choice; a page may set it too. */
+  @property() selected = '';
+
+  /** The conversation the keyboard is on. */
+  @state() private active = '';
+
+  @query('.list') private list?: HTMLElement & VirtualizerHostElement;
+
+  private readonly localize = new LocalizeController(this);
+
+  /** The list's state: conversations, load state, paging. */
+  readonly inbox = new InboxController(this);
+
+  private searchTimer?: ReturnType<typeof setTimeout>;
+  private formatters?: { locale: string; today: Intl.DateTimeFormat; older: Intl.DateTimeFormat };
+
+  private readonly t = (id: string, params?: LabelParams) => this.localize.t(id, params);
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('filter') || changed.has('q')) {
+      const filter = (INBOX_FILTERS as readonly string[]).includes(this.filter) ? this.filter : 'all';
+      this.inbox.query = { filter, q: this.q };
+    }
+    const { conversations } = this.inbox;
+    if (conversations.length && !conversations.some((c) => c.contact === this.active)) {
+      this.active = conversations.find((c) => c.contact === this.selected)?.contact ?? conversations[0].contact;
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.searchTimer);
+  }
+
+  private get activeIndex(): number {
+    return this.inbox.conversations.findIndex((c) => c.contact === this.active);
+  }
+
+  /** Chooses a conversation: marks it selected and tells the page. */
+  select(contact: string): void {
+    const conversation = this.inbox.conversations.find((c) => c.contact === contact);
+    this.active = contact;
+    this.selected = contact;
+    this.dispatchEvent(new SmsConversationSelectEvent({ contact, conversation }));
+  }
+
+  private onKeydown(event: KeyboardEvent): void {
+    const { conversations } = this.inbox;
+    if (!conversations.length) return;
+    const last = conversations.length - 1;
+    const current = Math.max(0, this.activeIndex);
+    const moves: Record<string, number> = {
+      ArrowDown: Math.min(last, current + 1),
+      ArrowUp: Math.max(0, current - 1),
+      PageDown: Math.min(last, current + PAGE_STEP),
+      PageUp: Math.max(0, current - PAGE_STEP),
+      Home: 0,
+      End: last,
+    };
+    if (event.key in moves) {
+      event.preventDefault();
+      this.active = conversations[moves[event.key]].contact;
+      this.reveal(moves[event.key]);
+    } else if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      this.select(conversations[current].contact);
+    }
+  }
+
+  /** Scrolls the list, and only the list, so the option at `index` is in view. */
+  private async reveal(index: number): Promise<void> {
+    await this.updateComplete;
+    const list = this.list;
+    const row = list?.querySelector<HTMLElement>(`#${optionId(this.inbox.conversations[index].contact)}`);
+    if (!list) return;
+    if (!row) {
+      list[virtualizerRef]?.element(index)?.scrollIntoView({ block: 'nearest' });
+      return;
+    }
+    const view = list.getBoundingClientRect();
+    const rect = row.getBoundingClientRect();
+    if (rect.top < view.top) list.scrollTop -= view.top - rect.top;
+    else if (rect.bottom > view.bottom) list.scrollTop += rect.bottom - view.bottom;
+  }
+
+  private onSearch(event: Event): void {
+    const value = (event.target as HTMLInputElement).value;
+    clearTimeout(this.searchTimer);
+    this.searchTimer = setTimeout(() => (this.q = value), SEARCH_DELAY);
+  }
+
+  private onFilter(event: Event): void {
+    this.filter = (event.target as HTMLSelectElement).value as InboxFilter;
+  }
+
+  /** Fetches the next page when the virtualizer renders near the end: on scroll, or when the list does not fill its box. */
+  private onRange(event: RangeChangedEvent): void {
+    const { inbox } = this;
+    if (inbox.state === 'complete' && inbox.hasMore && event.last >= inbox.conversations.length - END_SLACK) inbox.loadMore();
+  }
+
+  private get format() {
+    const locale = this.localize.locale;
+    if (this.formatters?.locale !== locale) {
+      this.formatters = {
+        locale,
+        today: new Intl.DateTimeFormat(locale, { timeStyle: 'short' }),
+        older: new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }),
+      };
+    }
+    return this.formatters;
+  }
+
+  private formatTime(iso: string): string {
+    const date = new Date(iso);
+    const sameDay = date.toDateString() === new Date().toDateString();
+    return (sameDay ? this.format.today : this.format.older).format(date);
+  }
+
+  override render() {
+    const { t, inbox } = this;
+    const { conversations } = inbox;
+    const active = conversations.length ? optionId(this.active) : undefined;
+    return html`
+      <div part="base" class="base" dir=${this.localize.dir} lang=${this.localize.locale}>
+        <div part="tools" class="tools">
+          <input
+            part="search"
+            type="search"
+            .value=${this.q}
+            aria-label=${t('sms-inbox.search')}
+            placeholder=${t('sms-inbox.search-placeholder')}
+            @input=${this.onSearch}
+          />
+          <select part="filter" aria-label=${t('sms-inbox.filter')} @change=${this.onFilter}>
+            ${INBOX_FILTERS.map(
+              (filter) => html`<option value=${filter} ?selected=${filter === this.filter}>${t(`sms-inbox.filter.${filter}`)}</option>`,
+            )}
+          </select>
+        </div>
+        ${inbox.error
+          ? html`<p part="problem" class="problem" role="alert">${t('sms-inbox.load-failed', { reason: inbox.error.message })}</p>`
+          : nothing}
+        ${inbox.state === 'pending' ? html`<p class="status-line" role="status">${t('sms-inbox.loading')}</p>` : nothing}
+        ${inbox.state === 'complete' && conversations.length === 0
+          ? html`<p class="status-line" role="status">
+              ${this.q.trim() ? t('sms-inbox.empty-search', { q: this.q.trim() }) : t('sms-inbox.empty')}
+            </p>`
+          : nothing}
+        <div
+          part="list"
+          class="list"
+          role="listbox"
+          tabindex="0"
+          aria-label=${t('sms-inbox.label')}
+          aria-activedescendant=${active ?? nothing}
+          aria-busy=${inbox.state === 'pending' || inbox.loadingMore ? 'true' : 'false'}
+          @keydown=${this.onKeydown}
+          @rangeChanged=${this.onRange}
+        >
+          ${virtualize({
+            items: conversations as Conversation[],
+            keyFunction: (conversation: Conversation) => conversation.contact,
+            renderItem: (conversation: Conversation) => this.renderConversation(conversation),
+            scroller: true,
+          })}
+        </div>
+        ${inbox.loadingMore ? html`<p class="status-line" role="status">${t('sms-inbox.loading-more')}</p>` : nothing}
+      </div>
+    `;
+  }
+
+  private renderConversation(conversation: Conversation) {
+    const { t } = this;
+    const { lastMessage, unread, hasError, contact } = conversation;
+    const text = lastMessage.body || (lastMessage.media.length ? t('sms-inbox.attachment') : '');
+    const preview = lastMessage.direction === 'outbound' ? t('sms-inbox.you', { body: text }) : text;
+    const flags = { unread, errored: hasError, active: contact === this.active, selected: contact === this.selected };
+    const parts = ['conversation', ...Object.entries(flags).filter(([, on]) => on).map(([name]) => name)].join(' ');
+    return html`
+      <div
+        id=${optionId(contact)}
+        part=${parts}
+        class=${classMap({ option: true, ...flags })}
+        role="option"
+        aria-selected=${contact === this.selected ? 'true' : 'false'}
+        @click=${() => this.select(contact)}
+      >
+        <span part="name" class="name">${conversation.contactName ?? contact}</span>
+        <time part="time" datetime=${conversation.updatedAt}>${this.formatTime(conversation.updatedAt)}</time>
+        <span part="preview" class="preview">${preview}</span>
+        <span class="badges">
+          ${hasError
+            ? html`<span part="error-badge" class="error" title=${t('sms-inbox.error-hint')}
+                >${t('sms-inbox.error')}<span class="visually-hidden">: ${t('sms-inbox.error-hint')}</span></span
+              >`
+            : nothing}
+          ${unread
+            ? html`<span part="unread-badge" class="dot"><span class="visually-hidden">${t('sms-inbox.unread')}</span></span>`
+            : nothing}
+        </span>
+      </div>
+    `;
+  }
+}

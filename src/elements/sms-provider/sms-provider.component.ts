@@ -1,0 +1,115 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { provide } from '@lit/context';
+import { backendContext, meContext } from '../../backend/context.js';
+import { getBackend } from '../../backend/http-backend.js';
+import type { SmsBackend } from '../../backend/types.js';
+import type { Me } from '../../protocol/index.js';
+import { localeContext, LocalizeController, type LocaleSettings } from '../internal/localize.js';
+import { SmsNumberRentedEvent } from '../internal/events.js';
+import { styles } from './sms-provider.styles.js';
+import './sms-provider.messages.js';
+
+export const THEMES = ['light', 'dark', 'auto'] as const;
+export type Theme = (typeof THEMES)[number];
+
+const RTL_LANGUAGES = ['ar', 'fa', 'he', 'ur', 'yi'];
+
+/**
+ * @summary Connects the SMS elements inside it to a backend, the signed-in user and a locale.
+ *
+ * @slot - The page content holding `<sms-composer>`, `<sms-thread>`, `<sms-inbox>` and `<number-picker>`.
+ * @csspart error - The label shown when the user's numbers cannot be loaded.
+ * @cssprop --sms-color-accent - Buttons, links and focus rings.
+ * @cssprop --sms-color-surface - Backgrounds of fields and panels.
+ * @cssprop --sms-color-text - Body text.
+ * @cssprop --sms-font-family - The font of every element inside.
+ */
+export class SmsProvider extends LitElement {
+  static override styles = styles;
+
+  /** Where the server stub is mounted; the adapter appends `/v1/...`. */
+  @property({ attribute: 'api-base' }) apiBase = '';
+
+  /** The bearer token (a property only, so it never appears in the DOM). */
+  @property({ attribute: false }) token?: string;
+
+  /** Called for a fresh token before each request, for tokens that expire. Takes precedence over `token`. */
+  @property({ attribute: false }) getToken?: () => string | Promise<string>;
+
+  /** A custom backend adapter; when set, `api-base` and the token are not used. */
+  @property({ attribute: false }) backend?: SmsBackend;
+
+  /** `light`, `dark`, or `auto` to follow the system. */
+  @property({ reflect: true }) theme: Theme = 'auto';
+
+  /** The language of every element inside (`en`, `fr`, `he`, ...); the document's when unset. */
+  @property({ reflect: true }) locale = '';
+
+  @provide({ context: backendContext }) @state() protected resolvedBackend?: SmsBackend;
+  @provide({ context: meContext }) @state() protected me?: Me;
+  @provide({ context: localeContext }) @state() protected localeSettings: LocaleSettings = { locale: 'en', dir: 'ltr' };
+
+  @state() private loadError?: string;
+  private readonly localize = new LocalizeController(this);
+  private loads = 0;
+
+  constructor() {
+    super();
+    this.addEventListener(SmsNumberRentedEvent.type, () => void this.loadMe());
+  }
+
+  static override get observedAttributes(): string[] {
+    return [...super.observedAttributes, 'dir'];
+  }
+
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    super.attributeChangedCallback(name, old, value);
+    if (name === 'dir') this.requestUpdate();
+  }
+
+  /** The backend in use: `backend` if set, else the shared HTTP adapter for `api-base` and the token. */
+  get currentBackend(): SmsBackend | undefined {
+    return this.resolvedBackend;
+  }
+
+  /** Fetches the user's numbers again (after renting one, say). */
+  async reload(): Promise<void> {
+    await this.loadMe();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('backend') || changed.has('apiBase') || changed.has('token') || changed.has('getToken')) {
+      const token = this.getToken ?? this.token;
+      const next = this.backend ?? (this.apiBase && token ? getBackend(this.apiBase, token) : undefined);
+      if (next !== this.resolvedBackend) {
+        this.resolvedBackend = next;
+        this.me = undefined;
+        void this.loadMe();
+      }
+    }
+    const locale = this.locale || document.documentElement.lang || navigator.language || 'en';
+    const dirAttribute = this.getAttribute('dir');
+    const dir = dirAttribute === 'rtl' || dirAttribute === 'ltr' ? dirAttribute : RTL_LANGUAGES.includes(locale.split('-')[0]!) ? 'rtl' : 'ltr';
+    if (locale !== this.localeSettings.locale || dir !== this.localeSettings.dir) this.localeSettings = { locale, dir };
+  }
+
+  private async loadMe(): Promise<void> {
+    const backend = this.resolvedBackend;
+    const load = ++this.loads;
+    this.loadError = undefined;
+    if (!backend) return;
+    try {
+      const me = await backend.me();
+      if (load === this.loads) this.me = me;
+    } catch (error) {
+      if (load === this.loads) this.loadError = error instanceof Error ? error.message : String(error);
+    }
+  }
+
+  protected override render() {
+    return html`${this.loadError
+        ? html`<p part="error" class="label error" role="alert">${this.localize.t('provider.load_failed', { reason: this.loadError })}</p>`
+        : nothing}<slot></slot>`;
+  }
+}

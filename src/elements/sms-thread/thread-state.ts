@@ -1,0 +1,43 @@
+/** Pure helpers behind `ThreadController`: how pages and live events become one ordered list. */
+import type { Message } from '../../protocol/index.js';
+import { optOutKeyword } from '../../rules/index.js';
+
+/** Oldest first; `id` breaks ties so the order never depends on arrival. */
+export function compareMessages(a: Message, b: Message): number {
+  if (a.createdAt !== b.createdAt) return a.createdAt < b.createdAt ? -1 : 1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/** Whether a message is part of the conversation with `contact`. */
+export function belongsTo(message: Message, contact: string): boolean {
+  return (message.direction === 'inbound' ? message.from : message.to) === contact;
+}
+
+/** Replaces the message with the same id, or inserts it in order (usually at the end, so that case is cheap). */
+export function upsertMessage(messages: readonly Message[], message: Message): Message[] {
+  const existing = messages.findIndex((m) => m.id === message.id);
+  if (existing !== -1) return messages.with(existing, message);
+  let index = messages.length;
+  while (index > 0 && compareMessages(messages[index - 1], message) > 0) index -= 1;
+  return [...messages.slice(0, index), message, ...messages.slice(index)];
+}
+
+/** Puts an older page in front, leaving out any message a live event already delivered. */
+export function prependPage(messages: readonly Message[], older: readonly Message[]): Message[] {
+  const shown = new Set(messages.map((m) => m.id));
+  return [...older.filter((m) => !shown.has(m.id)), ...messages];
+}
+
+export type InlineNotice = 'opted-out' | 'opted-in';
+
+/** An inbound opt-out or opt-in keyword is shown in line, where it changed what may be sent. */
+export function inlineNotice(message: Message): InlineNotice | null {
+  if (message.direction !== 'inbound') return null;
+  const keyword = optOutKeyword(message.body);
+  return keyword === 'STOP' ? 'opted-out' : keyword === 'START' ? 'opted-in' : null;
+}
+
+/** Statuses that end in an error label rather than a status word. */
+export function isFailed(message: Message): boolean {
+  return message.status === 'failed' || message.status === 'undelivered' || message.error !== undefined;
+}

@@ -1,0 +1,152 @@
+import assert from 'node:assert/strict';
+import { after, before, beforeEach, describe, test } from 'node:test';
+import { Store } from '../../server-stub/store/index.js';
+import { backends, resetStore, startStub, type Stub } from './harness.js';
+
+interface Received {
+  id?: string;
+  event?: string;
+  data?: string;
+  comment?: string;
+}
+
+/** A fetch-based SSE reader: collects parsed events and comments until closed. */
+function openStream(url: string, headers: Record<string, string> = {}) {
+  const controller = new AbortController();
+  const received: Received[] = [];
+  const ready = fetch(url, { headers, signal: controller.signal }).then(async (response) => {
+    if (!response.ok || !response.body) return response;
+    void (async () => {
+      const decoder = new TextDecoder();
+      let buffer = '';
+      try {
+        for await (const chunk of response.body!) {
+          buffer += decoder.decode(chunk, { stream: true });
+          let end: number;
+          while ((end = buffer.indexOf('\n\n')) >= 0) {
+            const block = buffer.slice(0, end);
+            buffer = buffer.slice(end + 2);
+            const item: Received = {};
+            for (const line of block.split('\n')) {
+              if (line.startsWith(':')) item.comment = line.slice(1).trim();
+              const [field, ...rest] = line.split(': ');
+              if (field === 'id' || field === 'event' || field === 'data') item[field] = rest.join(': ');
+            }
+            if (item.event || item.comment) received.push(item);
+          }
+        }
+      } catch {
+        // aborted by close()
+      }
+    })();
+    return response;
+  });
+  return { ready, received, events: () => received.filter((r) => r.event), close: () => controller.abort() };
+}
+
+const waitFor = async (check: () => boolean, ms = 4000) => {
+  const deadline = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error('timed out waiting for events');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+};
+
+for (const backend of backends) {
+  describe(`event stream on ${backend.name}`, () => {
+    let store: Store;
+    let dispose: () => Promise<void>;
+    let stub: Stub;
+
+    before(async () => {
+      const opened = await backend.open();
+      dispose = opened.dispose;
+      store = await Store.open(await opened.db());
+    });
+    beforeEach(async () => {
+      await stub?.close();
+      await resetStore(store);
+      stub = await startStub(store, { heartbeatMs: 50 });
+    });
+    after(async () => {
+      await stub?.close();
+      await store.close();
+      await dispose();
+    });
+
+    const send = (to: string, body: string, token = 'demo-alice', from = '+14155550100') =>
+      stub.api('/v1/messages', { json: { from, to, body }, token });
+
+    test('a live stream gets every change of its workspace with strictly increasing ids, and heartbeats', async () => {
+      const alice = openStream(`${stub.url}/v1/events`, { Authorization: 'Bearer demo-alice' });
+      const carol = openStream(`${stub.url}/v1/events?access_token=demo-carol`);
+      assert.equal((await alice.ready).status, 200);
+      assert.match((await carol.ready).headers.get('content-type')!, /^text\/event-stream/);
+      await send('+14155550142', 'Hi Riley');
+      await waitFor(() => alice.events().some((e) => e.event === 'message.created' && JSON.parse(e.data!).direction === 'inbound'));
+      const types = alice.events().map((e) => e.event);
+      for (const type of ['message.created', 'message.updated', 'conversation.updated']) assert.ok(types.includes(type), type);
+      const ids = alice.events().map((e) => Number(e.id));
+      assert.deepEqual(ids, [...ids].sort((a, b) => a - b));
+      assert.equal(new Set(ids).size, ids.length);
+      const created = JSON.parse(alice.events().find((e) => e.event === 'message.created')!.data!);
+      assert.equal(created.body, 'Hi Riley');
+      await waitFor(() => alice.received.some((r) => r.comment === 'ping'));
+      assert.equal(carol.events().length, 0, 'Globex sees nothing of Acme');
+      alice.close();
+      carol.close();
+    });
+
+    test('Last-Event-ID resumes with nothing lost or repeated', async () => {
+      const first = openStream(`${stub.url}/v1/events`, { Authorization: 'Bearer demo-alice' });
+      await first.ready;
+      await send('+14155550189', 'one');
+      await waitFor(() => first.events().length >= 2);
+      const lastSeen = first.events().at(-1)!.id!;
+      first.close();
+      for (let i = 0; i < 3; i += 1) await send('+14155550189', `while away ${i}`);
+      await stub.simulator.idle();
+      const all = await store.eventsAfter('acme', 0);
+      const resumed = openStream(`${stub.url}/v1/events`, { Authorization: 'Bearer demo-alice', 'Last-Event-ID': lastSeen });
+      await resumed.ready;
+      await send('+14155550189', 'after resuming');
+      const expected = [...all.filter((e) => e.id > Number(lastSeen)).map((e) => e.id)];
+      await waitFor(() => resumed.events().length > expected.length);
+      const got = resumed.events().map((e) => Number(e.id));
+      assert.deepEqual(got.slice(0, expected.length), expected);
+      assert.deepEqual(got, [...new Set(got)].sort((a, b) => a - b), 'no repeats, in order');
+      resumed.close();
+    });
+
+    test('a Last-Event-ID older than what is kept, or unknown, gets a reset event', async () => {
+      await send('+14155550189', 'old');
+      await stub.simulator.idle();
+      await store.purge(new Date(stub.clock.now().getTime() + 1000));
+      await send('+14155550189', 'new');
+      for (const lastEventId of ['1', '999999']) {
+        const stream = openStream(`${stub.url}/v1/events?access_token=demo-alice`, { 'Last-Event-ID': lastEventId });
+        await stream.ready;
+        await waitFor(() => stream.events().length > 0);
+        assert.equal(stream.events()[0]!.event, 'reset', lastEventId);
+        stream.close();
+      }
+    });
+
+    test('ids never become visible out of order under concurrent writers, and every stream sees the same sequence', async () => {
+      const streams = Array.from({ length: 5 }, () => openStream(`${stub.url}/v1/events?access_token=demo-alice`));
+      await Promise.all(streams.map((s) => s.ready));
+      await Promise.all(Array.from({ length: 40 }, (_, i) => stub.app.services.events.publish('acme', 'recipient.updated', { e164: `+1415555${i}`, optedOut: false, blockedSenders: [] })));
+      await waitFor(() => streams.every((s) => s.events().length >= 40));
+      const first = streams[0]!.events().map((e) => Number(e.id));
+      assert.deepEqual(first, [...first].sort((a, b) => a - b));
+      assert.equal(new Set(first).size, 40);
+      for (const stream of streams) assert.deepEqual(stream.events().map((e) => Number(e.id)), first);
+      streams.forEach((s) => s.close());
+    });
+
+    test('the stream needs a valid token', async () => {
+      assert.equal((await openStream(`${stub.url}/v1/events`).ready).status, 401);
+      assert.equal((await openStream(`${stub.url}/v1/events?access_token=wrong`).ready).status, 401);
+    });
+  });
+}
