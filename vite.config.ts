@@ -1,6 +1,9 @@
 import { defineConfig } from 'vite';
 
-/** `vite build --mode lib`: the package (ESM, dependencies left external). Otherwise: the demo page. */
+/**
+ * `vite build --mode lib`: the package (ESM, dependencies left external). Otherwise: the demo page, on msw alone
+ * with `--mode static` (demo/.env.static).
+ */
 export default defineConfig(({ mode }) =>
   mode === 'lib'
     ? {
@@ -10,7 +13,13 @@ export default defineConfig(({ mode }) =>
           sourcemap: true,
           target: 'es2022',
           lib: {
-            entry: { index: 'src/index.ts', define: 'src/define.ts', rules: 'src/rules/index.ts' },
+            entry: {
+              index: 'src/index.ts',
+              define: 'src/define.ts',
+              rules: 'src/rules/index.ts',
+              'locales/fr': 'src/elements/internal/locales/fr.ts',
+              'locales/he': 'src/elements/internal/locales/he.ts',
+            },
             formats: ['es'],
           },
           rollupOptions: { external: [/^lit/, /^@lit\//, /^@lit-labs\//, /^zod/, /^libphonenumber-js/] },
@@ -18,6 +27,8 @@ export default defineConfig(({ mode }) =>
       }
     : {
         root: 'demo',
+        // Relative URLs, so the static build (`--mode static`) works from any folder of a file server.
+        base: './',
         publicDir: 'public',
         build: { outDir: '../dist-demo', emptyOutDir: true, target: 'es2022' },
       },

@@ -40,7 +40,8 @@ function mswWorker() {
 export default {
   files: ['test/**/*.browser.test.ts'],
   nodeResolve: true,
-  concurrency: 2,
+  // One page at a time: a background page gets no animation frames, which virtualized lists and focus need.
+  concurrency: 1,
   testsFinishTimeout: 300000,
   testFramework: { config: { timeout: 10000 } },
   middleware: [mswWorker()],

@@ -26,6 +26,8 @@ export interface Config {
   usersFile: string | undefined;
   /** Signs media URLs; must be the same on every instance. */
   signingSecret: string;
+  /** SMS_SIMULATOR_DELAY_SCALE: multiplies the simulator's delays (0.01 for fast tests). */
+  simulatorDelayScale: number;
 }
 
 const usersSchema = z.array(
@@ -46,6 +48,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (Boolean(accountSid) !== Boolean(authToken)) {
     throw new Error('Set both TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN, or neither for the simulator');
   }
+  const simulatorDelayScale = env.SMS_SIMULATOR_DELAY_SCALE ? Number(env.SMS_SIMULATOR_DELAY_SCALE) : 1;
+  if (!(simulatorDelayScale >= 0)) throw new Error(`SMS_SIMULATOR_DELAY_SCALE must be a number of 0 or more, not "${env.SMS_SIMULATOR_DELAY_SCALE}"`);
   if (accountSid && !env.SMS_USERS_FILE) throw new Error('SMS_USERS_FILE is required when talking to the real Twilio');
   return {
     port,
@@ -59,6 +63,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .filter(Boolean),
     usersFile: env.SMS_USERS_FILE || undefined,
     signingSecret: env.SMS_SIGNING_SECRET || randomBytes(32).toString('hex'),
+    simulatorDelayScale,
   };
 }
 

@@ -76,13 +76,6 @@ export class EventHub {
    * sends `reset` when that id is older than what is kept (or unknown).
    */
   connect(workspaceId: string, res: ServerResponse, lastEventId: number | undefined): Promise<void> {
-    res.writeHead(200, {
-      'Content-Type': 'text/event-stream; charset=utf-8',
-      'Cache-Control': 'no-store',
-      Connection: 'keep-alive',
-      'X-Accel-Buffering': 'no',
-    });
-    res.write('retry: 2000\n\n');
     let channel = this.channels.get(workspaceId);
     if (!channel) {
       const created: Channel = { last: 0, subscribers: new Set(), queue: Promise.resolve() };
@@ -101,6 +94,14 @@ export class EventHub {
     return this.enqueue(joined, async () => {
       await this.catchUp(workspaceId, joined);
       if (res.destroyed) return;
+      // Headers go out once the stream is live, so a client that sees them misses nothing after.
+      res.writeHead(200, {
+        'Content-Type': 'text/event-stream; charset=utf-8',
+        'Cache-Control': 'no-store',
+        Connection: 'keep-alive',
+        'X-Accel-Buffering': 'no',
+      });
+      res.write('retry: 2000\n\n');
       if (lastEventId !== undefined) await this.replay(workspaceId, joined, subscriber, lastEventId);
       subscriber.last = Math.max(subscriber.last, joined.last);
       joined.subscribers.add(subscriber);

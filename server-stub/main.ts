@@ -39,6 +39,7 @@ if (config.twilio) {
   const numbers = await store.allNumbers();
   simulator = createSimulator({
     webhookBase: baseUrl,
+    delayScale: config.simulatorDelayScale,
     numbers: numbers.map((number) => ({ phoneNumber: number.e164, capabilities: number.capabilities })),
   });
   const running = simulator;

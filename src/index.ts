@@ -12,7 +12,16 @@ export {
   SmsNumberRentedEvent,
   SmsConversationSelectEvent,
 } from './elements/internal/events.js';
-export { registerMessages, translate, localeContext, LocalizeController, type Catalog, type LocaleSettings } from './elements/internal/localize.js';
+export {
+  registerMessages,
+  useMessages,
+  translate,
+  localeContext,
+  LocalizeController,
+  type Catalog,
+  type Messages,
+  type LocaleSettings,
+} from './elements/internal/localize.js';
 export { HttpBackend, getBackend, type HttpBackendOptions, type TokenSource } from './backend/http-backend.js';
 export { MemoryBackend, type MemoryBackendOptions, type MemoryDelays } from './backend/memory-backend.js';
 export { BackendError } from './backend/types.js';

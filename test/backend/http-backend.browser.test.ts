@@ -161,7 +161,7 @@ describe('HttpBackend over the msw API', () => {
     await until(() => requests.some((r) => r.url.endsWith('/api/v1/events')));
     await new Promise((resolve) => setTimeout(resolve, 50));
     await memory.inbound({ from: '+14155550177', to: '+14155550100', body: 'before the drop' });
-    await until(() => seen.some((e) => e.type === 'message.created' && e.data.body === 'before the drop'));
+    await until(() => seen.some((e) => e.type === 'conversation.updated' && e.data.lastMessage.body === 'before the drop'));
     const lastId = seen.at(-1)!.id;
     api.closeStreams();
     await memory.inbound({ from: '+14155550177', to: '+14155550100', body: 'during the drop' });
@@ -173,6 +173,15 @@ describe('HttpBackend over the msw API', () => {
     expect(new Set(ids).size).to.equal(ids.length);
     expect(ids).to.deep.equal([...ids].sort((x, y) => x - y));
     stop();
+  });
+
+  it('passes a reset on to listeners, so they refetch', async () => {
+    worker.use(http.get('/api/v1/events', () => new HttpResponse('id: 900\nevent: reset\ndata: null\n\n', { headers: { 'Content-Type': 'text/event-stream' } }), { once: true }));
+    const seen: SmsEvent[] = [];
+    const stop = backend().subscribe((event) => seen.push(event));
+    await until(() => seen.length > 0);
+    stop();
+    expect(seen[0]).to.deep.equal({ id: '900', type: 'reset', data: null });
   });
 
   it('shares one adapter per api-base and token', () => {

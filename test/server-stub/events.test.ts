@@ -19,9 +19,12 @@ function openStream(url: string, headers: Record<string, string> = {}) {
     void (async () => {
       const decoder = new TextDecoder();
       let buffer = '';
+      const reader = response.body!.getReader();
       try {
-        for await (const chunk of response.body!) {
-          buffer += decoder.decode(chunk, { stream: true });
+        for (;;) {
+          const { done, value } = await reader.read();
+          if (done) return;
+          buffer += decoder.decode(value, { stream: true });
           let end: number;
           while ((end = buffer.indexOf('\n\n')) >= 0) {
             const block = buffer.slice(0, end);

@@ -15,6 +15,21 @@ export function registerMessages(locale: string, messages: Catalog): void {
   catalogs.set(locale, { ...catalogs.get(locale), ...messages });
 }
 
+/** Catalogs by locale: what an element's `*.messages.ts` exports. */
+export type Messages = Record<string, Catalog>;
+
+const registered = new WeakSet<Messages>();
+
+/**
+ * Registers an element's catalogs once. Elements pass theirs to `LocalizeController`, so registration happens
+ * when an element is first created, never as a side effect of importing a module (which bundlers may drop).
+ */
+export function useMessages(messages: Messages): void {
+  if (registered.has(messages)) return;
+  registered.add(messages);
+  for (const [locale, catalog] of Object.entries(messages)) registerMessages(locale, catalog);
+}
+
 const fill = (template: string, params: LabelParams = {}) =>
   template.replace(/\{(\w+)\}/g, (hole, name: string) => (name in params ? String(params[name]) : hole));
 
@@ -33,11 +48,12 @@ export interface LocaleSettings {
 /** Provided by `<sms-provider>`; elements outside one follow the document. */
 export const localeContext = createContext<LocaleSettings>(Symbol('sms-locale'));
 
-/** Gives an element `t(id, params)` in the provider's locale, re-rendering when it changes. */
+/** Gives an element `t(id, params)` in the provider's locale (registering its catalogs), re-rendering when it changes. */
 export class LocalizeController implements ReactiveController {
   private settings?: LocaleSettings;
 
-  constructor(host: ReactiveControllerHost & HTMLElement) {
+  constructor(host: ReactiveControllerHost & HTMLElement, ...messages: Messages[]) {
+    messages.forEach(useMessages);
     host.addController(this);
     new ContextConsumer(host, {
       context: localeContext,

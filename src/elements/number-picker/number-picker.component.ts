@@ -7,7 +7,7 @@ import { LocalizeController } from '../internal/localize.js';
 import { SmsContextController } from '../internal/sms-context.js';
 import { SmsNumberChangeEvent, SmsNumberRentedEvent } from '../internal/events.js';
 import { styles } from './number-picker.styles.js';
-import './number-picker.messages.js';
+import { pickerMessages } from './number-picker.messages.js';
 
 export const PICKER_MODES = ['select', 'rent'] as const;
 export type PickerMode = (typeof PICKER_MODES)[number];
@@ -33,6 +33,7 @@ type RentKind = 'personal' | 'group';
 export class NumberPicker extends LitElement {
   static override styles = styles;
 
+  /** `select`: choose among the user's numbers; `rent`: search numbers for rent and rent one. */
   @property({ reflect: true }) mode: PickerMode = 'select';
 
   /** Select mode: the chosen number, E.164. */
@@ -50,7 +51,7 @@ export class NumberPicker extends LitElement {
   @state() private error = '';
   @state() private rented = '';
 
-  private readonly localize = new LocalizeController(this);
+  private readonly localize = new LocalizeController(this, pickerMessages);
   private readonly context = new SmsContextController(this);
 
   /** Searches the numbers for rent in `country` and `areaCode`. */

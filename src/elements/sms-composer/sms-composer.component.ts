@@ -6,7 +6,7 @@ import type { DraftField, Violation, Warning } from '../../rules/types.js';
 import type { Media, Recipient, SendRequest } from '../../protocol/index.js';
 import { BackendError, type SmsBackend } from '../../backend/types.js';
 import { LocalizeController } from '../internal/localize.js';
-import { ruleLabel } from '../internal/rule-messages.js';
+import { ruleLabel, ruleMessages } from '../internal/rule-messages.js';
 import { SmsContextController } from '../internal/sms-context.js';
 import { SmsNumberRentedEvent, SmsSendErrorEvent, SmsSendEvent, SmsSentEvent } from '../internal/events.js';
 import {
@@ -24,7 +24,7 @@ import {
   type ComposerDraft,
 } from './composer-state.js';
 import { styles } from './sms-composer.styles.js';
-import './sms-composer.messages.js';
+import { composerMessages } from './sms-composer.messages.js';
 
 interface PendingAttachment {
   key: number;
@@ -88,7 +88,7 @@ export class SmsComposer extends LitElement {
 
   @query('input[type=file]') private fileInput!: HTMLInputElement;
 
-  private readonly localize = new LocalizeController(this);
+  private readonly localize = new LocalizeController(this, composerMessages, ruleMessages);
   private readonly context = new SmsContextController(this, () => void this.lookUpRecipient());
   private attachmentKeys = 0;
   private lookups = 0;
@@ -375,7 +375,7 @@ export class SmsComposer extends LitElement {
             this.edited('from');
           }}
         >
-          ${chosen ? nothing : html`<option value="" selected>${t('composer.from_none')}</option>`}
+          ${chosen ? nothing : html`<option value="" selected>${t(noSender ? 'composer.from_none' : 'composer.from_auto')}</option>`}
           ${chosen && !choices.some((c) => c.number.e164 === chosen) ? html`<option value=${chosen} selected>${chosen}</option>` : nothing}
           ${choices.map(
             ({ number, reason }) =>

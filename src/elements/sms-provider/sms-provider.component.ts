@@ -8,7 +8,7 @@ import type { Me } from '../../protocol/index.js';
 import { localeContext, LocalizeController, type LocaleSettings } from '../internal/localize.js';
 import { SmsNumberRentedEvent } from '../internal/events.js';
 import { styles } from './sms-provider.styles.js';
-import './sms-provider.messages.js';
+import { providerMessages } from './sms-provider.messages.js';
 
 export const THEMES = ['light', 'dark', 'auto'] as const;
 export type Theme = (typeof THEMES)[number];
@@ -51,7 +51,7 @@ export class SmsProvider extends LitElement {
   @provide({ context: localeContext }) @state() protected localeSettings: LocaleSettings = { locale: 'en', dir: 'ltr' };
 
   @state() private loadError?: string;
-  private readonly localize = new LocalizeController(this);
+  private readonly localize = new LocalizeController(this, providerMessages);
   private loads = 0;
 
   constructor() {

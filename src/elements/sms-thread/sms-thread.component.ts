@@ -139,11 +139,14 @@ export class SmsThread extends LitElement {
     await this.updateComplete;
     const log = this.log!;
     const index = this.thread.messages.findIndex((m) => m.id === anchor.id);
-    if (!this.rowOf(anchor.id)) log[virtualizerRef]?.element(index)?.scrollIntoView({ block: 'start' });
-    for (let round = 0; round < 5; round += 1) {
+    for (let round = 0; round < 6; round += 1) {
       await this.layoutSettled();
       const row = this.rowOf(anchor.id);
-      if (!row) continue;
+      if (!row) {
+        // Not rendered: let the virtualizer bring it to the top first (no native scrollIntoView, the page stays put).
+        log[virtualizerRef]?.element(index)?.scrollIntoView({ block: 'start' });
+        continue;
+      }
       const drift = row.getBoundingClientRect().top - log.getBoundingClientRect().top - anchor.offset;
       if (Math.abs(drift) < 1) break;
       log.scrollTop += drift;

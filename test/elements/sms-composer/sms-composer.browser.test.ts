@@ -9,9 +9,12 @@ import type { SmsComposer } from '../../../src/elements/sms-composer/sms-compose
 import type { SmsProvider } from '../../../src/elements/sms-provider/sms-provider.component.js';
 import type { SmsSendErrorEvent, SmsSentEvent } from '../../../src/elements/internal/events.js';
 import type { SmsBackend } from '../../../src/backend/types.js';
+import { registerMessages } from '../../../src/elements/internal/localize.js';
+import { he } from '../../../src/elements/internal/locales/he.js';
 import { attach, sized, typeInto, until } from '../internal/helpers.js';
 
 const fast = { sent: 5, delivered: 5, reply: 5, upload: 5 };
+registerMessages('he', he);
 let memory: MemoryBackend;
 
 beforeEach(() => {
@@ -206,6 +209,38 @@ describe('<sms-composer>', () => {
     sendButton(composer).click();
     const { message } = (await sent).detail;
     expect(message.media.map((m) => m.name)).to.deep.equal(['photo.png', 'notes.pdf']);
+  });
+
+  it('warns about quiet hours at the recipient when the message would arrive, without blocking', async () => {
+    const composer = await mount({ to: '+12125550123' });
+    setBody('Late hello')(composer);
+    const hour = new Intl.DateTimeFormat('en-GB', { timeZone: 'America/New_York', hour: '2-digit', hourCycle: 'h23' });
+    let offset = 2 * 3_600_000;
+    while (hour.format(new Date(Date.now() + offset)) !== '23') offset += 3_600_000;
+    await later(offset)(composer);
+    await settle(composer);
+    const quiet = [...composer.shadowRoot!.querySelectorAll('[data-code=quiet_hours]')];
+    expect(quiet).to.have.length(1);
+    expect(quiet[0]!.textContent).to.contain('America/New_York');
+    expect(sendButton(composer).disabled).to.equal(false);
+    moveSendAt(offset - 12 * 3_600_000)(composer);
+    await settle(composer);
+    expect(composer.shadowRoot!.querySelectorAll('[data-code=quiet_hours]')).to.have.length(0);
+  });
+
+  it('attaches dropped and pasted files', async () => {
+    const composer = await mount({ to: '+14155550177' });
+    const dropped = new DataTransfer();
+    dropped.items.add(sized('dropped.png', 'image/png', 100));
+    $(composer, 'form').dispatchEvent(new DragEvent('drop', { dataTransfer: dropped, bubbles: true, cancelable: true }));
+    const pasted = new DataTransfer();
+    pasted.items.add(sized('pasted.pdf', 'application/pdf', 100));
+    $(composer, '#body').dispatchEvent(new ClipboardEvent('paste', { clipboardData: pasted, bubbles: true, cancelable: true }));
+    await composer.updateComplete;
+    expect([...composer.shadowRoot!.querySelectorAll('.attachment .name')].map((n) => n.textContent)).to.deep.equal(['dropped.png', 'pasted.pdf']);
+    removeFirst(composer);
+    await composer.updateComplete;
+    expect([...composer.shadowRoot!.querySelectorAll('.attachment .name')].map((n) => n.textContent)).to.deep.equal(['pasted.pdf']);
   });
 
   it('lets the page veto a send by cancelling sms-send', async () => {

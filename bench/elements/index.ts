@@ -1,0 +1,85 @@
+/**
+ * `npm run bench elements`: first render time and DOM size of `<sms-thread>` with 10,000 messages and `<sms-inbox>`
+ * with 10,000 conversations, next to plain non-virtualized Lit lists of the same data, in Debian's Chromium.
+ */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { build } from 'esbuild';
+import { chromium } from 'playwright-core';
+import { chromiumArgs } from '../../web-test-runner.config.mjs';
+
+const RUNS = 5;
+type Kind = 'thread' | 'inbox' | 'plain-thread' | 'plain-inbox';
+interface Sample {
+  firstRender: number;
+  nodes: number;
+  rows: number;
+}
+
+const bundle = await build({
+  entryPoints: [new URL('./page.ts', import.meta.url).pathname],
+  bundle: true,
+  minify: true,
+  format: 'esm',
+  target: 'es2022',
+  write: false,
+  tsconfig: new URL('../../tsconfig.json', import.meta.url).pathname,
+  define: { 'process.env.NODE_ENV': '"production"' },
+  conditions: ['production'],
+});
+const script = bundle.outputFiles[0].text;
+const page = '<!doctype html><html lang="en"><body><script type="module" src="/page.js"></script></body></html>';
+
+const server = createServer((req, res) => {
+  const js = req.url === '/page.js';
+  res.writeHead(200, { 'content-type': js ? 'text/javascript' : 'text/html' });
+  res.end(js ? script : page);
+});
+await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+
+const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: chromiumArgs });
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+async function run(kind: Kind): Promise<Sample> {
+  const samples: Sample[] = [];
+  for (let i = 0; i < RUNS; i += 1) {
+    const tab = await browser.newPage({ viewport: { width: 1000, height: 800 } });
+    await tab.goto(url);
+    await tab.waitForFunction(() => 'measure' in window);
+    samples.push(await tab.evaluate((k) => (window as unknown as { measure(k: string): Promise<Sample> }).measure(k), kind));
+    await tab.close();
+  }
+  return {
+    firstRender: median(samples.map((s) => s.firstRender)),
+    nodes: median(samples.map((s) => s.nodes)),
+    rows: median(samples.map((s) => s.rows)),
+  };
+}
+
+try {
+  const rows: string[][] = [];
+  for (const [name, virtual, plain] of [
+    ['<sms-thread>, 10,000 messages', 'thread', 'plain-thread'],
+    ['<sms-inbox>, 10,000 conversations', 'inbox', 'plain-inbox'],
+  ] as const) {
+    const ours = await run(virtual);
+    const theirs = await run(plain);
+    rows.push([
+      name,
+      `${ours.firstRender.toFixed(1)} ms`,
+      `${theirs.firstRender.toFixed(1)} ms`,
+      `${(theirs.firstRender / ours.firstRender).toFixed(1)}x faster`,
+      `${ours.nodes} (${ours.rows} rows)`,
+      `${theirs.nodes} (${theirs.rows} rows)`,
+      `${(theirs.nodes / ours.nodes).toFixed(0)}x fewer`,
+    ]);
+  }
+  const header = ['element', 'first render', 'plain lit list', 'ratio', 'DOM nodes', 'plain lit list', 'ratio'];
+  const table = [header, header.map(() => '---'), ...rows];
+  console.log(`Median of ${RUNS} runs, Chromium ${browser.version()}, first render = insert to first frame with rows.\n`);
+  for (const line of table) console.log(`| ${line.join(' | ')} |`);
+} finally {
+  await browser.close();
+  server.close();
+}

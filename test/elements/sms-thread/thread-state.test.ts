@@ -1,0 +1,70 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Message } from '../../../src/protocol/index.js';
+import { belongsTo, inlineNotice, isFailed, prependPage, upsertMessage } from '../../../src/elements/sms-thread/thread-state.js';
+
+const message = (id: string, minute: number, fields: Partial<Message> = {}): Message => ({
+  id,
+  direction: 'outbound',
+  from: '+14155550100',
+  to: '+14155550177',
+  body: `Body ${id}`,
+  media: [],
+  status: 'delivered',
+  createdAt: new Date(Date.UTC(2024, 0, 1, 9, minute)).toISOString(),
+  segments: 1,
+  encoding: 'GSM-7',
+  ...fields,
+});
+
+const ids = (list: readonly Message[]) => list.map((m) => m.id);
+
+describe('thread state', () => {
+  it('inserts live messages in creation order and replaces updated ones', () => {
+    const list = [message('a', 1), message('b', 3)];
+    assert.deepEqual(ids(upsertMessage(list, message('c', 4))), ['a', 'b', 'c']);
+    assert.deepEqual(ids(upsertMessage(list, message('c', 2))), ['a', 'c', 'b']);
+    assert.deepEqual(ids(upsertMessage(list, message('0', 1))), ['0', 'a', 'b']);
+    const updated = upsertMessage(list, message('a', 1, { status: 'failed' }));
+    assert.deepEqual(ids(updated), ['a', 'b']);
+    assert.equal(updated[0].status, 'failed');
+    assert.equal(list[0].status, 'delivered', 'the input is left alone');
+  });
+
+  it('prepends an older page without repeating what live events delivered', () => {
+    const shown = [message('b', 3), message('c', 4)];
+    assert.deepEqual(ids(prependPage(shown, [message('a', 1), message('b', 3)])), ['a', 'b', 'c']);
+  });
+
+  it('tells which conversation a message belongs to', () => {
+    const table: [Message, string, boolean][] = [
+      [message('o', 1), '+14155550177', true],
+      [message('o', 1), '+14155550100', false],
+      [message('i', 1, { direction: 'inbound', from: '+14155550177', to: '+14155550100' }), '+14155550177', true],
+      [message('i', 1, { direction: 'inbound', from: '+14155550177', to: '+14155550100' }), '+14155550100', false],
+    ];
+    for (const [m, contact, expected] of table) assert.equal(belongsTo(m, contact), expected, `${m.direction} ${contact}`);
+  });
+
+  it('shows inbound opt-out and opt-in keywords in line, and nothing else', () => {
+    const table: [string, Message['direction'], ReturnType<typeof inlineNotice>][] = [
+      ['STOP', 'inbound', 'opted-out'],
+      [' unsubscribe! ', 'inbound', 'opted-out'],
+      ['Start', 'inbound', 'opted-in'],
+      ['HELP', 'inbound', null],
+      ['Please stop calling me', 'inbound', null],
+      ['STOP', 'outbound', null],
+    ];
+    for (const [body, direction, expected] of table) {
+      assert.equal(inlineNotice(message('x', 1, { body, direction })), expected, `${direction} "${body}"`);
+    }
+  });
+
+  it('treats failed, undelivered and errored messages as failures', () => {
+    assert.equal(isFailed(message('a', 1, { status: 'failed' })), true);
+    assert.equal(isFailed(message('a', 1, { status: 'undelivered' })), true);
+    assert.equal(isFailed(message('a', 1, { error: { code: 30007, label: 'Filtered as spam', reason: 'r' } })), true);
+    assert.equal(isFailed(message('a', 1, { status: 'delivered' })), false);
+    assert.equal(isFailed(message('a', 1, { status: 'scheduled' })), false);
+  });
+});
