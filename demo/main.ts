@@ -26,15 +26,15 @@ const token = localStorage.getItem(TOKEN_KEY) ?? 'demo-alice';
 const apiBase = location.origin;
 
 async function main() {
-  if (import.meta.env.VITE_SMS_MOCK) await (await import('./mock.js')).startMockApi(apiBase);
-  provider.setAttribute('api-base', apiBase);
-  provider.token = token;
   wireUser();
   wireLead();
   wireViews();
   wireInbox();
   wireSettings();
   wireTheme();
+  if (import.meta.env.VITE_SMS_MOCK) await (await import('./mock.js')).startMockApi(apiBase);
+  provider.setAttribute('api-base', apiBase);
+  provider.token = token;
   await wireSimulator();
 }
 

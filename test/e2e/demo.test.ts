@@ -2,19 +2,10 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
 import { carrierError } from '../../src/rules/index.js';
-import { eventually, launchDemo, type Demo } from './harness.js';
+import { eventually, launchDemo, lead, type Demo } from './harness.js';
 
 /** A 1×1 PNG, so the browser can really decode what the stub serves back. */
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==', 'base64');
-
-/** The lead page of one contact: its thread (the `log`) and its composer. */
-async function lead(page: Page, contact: string) {
-  await page.evaluate((hash) => (location.hash = hash), `lead/${contact}`);
-  const composer = page.locator('#lead-composer');
-  const log = page.locator('#lead-thread').getByRole('log');
-  await eventually(() => composer.getByLabel('To', { exact: true }).inputValue(), (value) => value === contact);
-  return { composer, log };
-}
 
 const sendButton = (composer: Locator) => composer.getByRole('button', { name: 'Send', exact: true });
 

@@ -98,3 +98,12 @@ export async function eventually<T>(read: () => Promise<T>, accept: (value: T) =
   }
   return value;
 }
+
+/** The demo's lead page on one contact: its thread (the `log`) and its composer, once the composer has the contact. */
+export async function lead(page: Page, contact: string) {
+  await page.evaluate((hash) => (location.hash = hash), `lead/${contact}`);
+  const composer = page.locator('#lead-composer');
+  const log = page.locator('#lead-thread').getByRole('log');
+  await eventually(() => composer.getByLabel('To', { exact: true }).inputValue(), (value) => value === contact);
+  return { composer, log };
+}

@@ -11,7 +11,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { serveStatic } from '../../server-stub/routes/static.js';
 import { carrierError } from '../../src/rules/index.js';
-import { launchBrowser, openPage } from './harness.js';
+import { launchBrowser, lead, openPage } from './harness.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -52,9 +52,7 @@ describe('the static demo (msw, no server)', () => {
   });
 
   it('sends a text and shows it delivered, from a static file server below a path', async () => {
-    const page = await openPage(browser, `${url}#lead/+14155550123`);
-    const composer = page.locator('#lead-composer');
-    const log = page.locator('#lead-thread').getByRole('log');
+    const { composer, log } = await lead(await openPage(browser, url), '+14155550123');
     await composer.getByLabel('Message', { exact: true }).fill('Hello from a static page');
     await composer.getByRole('button', { name: 'Send', exact: true }).click();
     await log.getByText('Hello from a static page').waitFor();
@@ -62,9 +60,7 @@ describe('the static demo (msw, no server)', () => {
   });
 
   it('shows a magic failure with its error label and reason', async () => {
-    const page = await openPage(browser, `${url}#lead/+14155550162`);
-    const composer = page.locator('#lead-composer');
-    const log = page.locator('#lead-thread').getByRole('log');
+    const { composer, log } = await lead(await openPage(browser, url), '+14155550162');
     await composer.getByLabel('Message', { exact: true }).fill('Limited offer');
     await composer.getByRole('button', { name: 'Send', exact: true }).click();
     const { label, reason } = carrierError(30007);

@@ -3,6 +3,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
 import { virtualize, virtualizerRef, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
 import type { RangeChangedEvent } from '@lit-labs/virtualizer/events.js';
+import { flow } from '@lit-labs/virtualizer/layouts/flow.js';
 import { INBOX_FILTERS, type Conversation, type InboxFilter } from '../../protocol/index.js';
 import type { LabelParams } from '../../rules/types.js';
 import { SmsConversationSelectEvent } from '../internal/events.js';
@@ -230,6 +231,7 @@ export class SmsInbox extends LitElement {
             keyFunction: (conversation: Conversation) => conversation.contact,
             renderItem: (conversation: Conversation) => this.renderConversation(conversation),
             scroller: true,
+            layout: flow(),
           })}
         </div>
         ${inbox.loadingMore ? html`<p class="status-line" role="status">${t('sms-inbox.loading-more')}</p>` : nothing}
