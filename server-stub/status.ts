@@ -26,7 +26,8 @@ const FROM_TWILIO: Record<string, MessageStatus> = {
 };
 
 /** Our status for one of Twilio's, or undefined for one that says nothing about delivery. */
-export const fromTwilioStatus = (status: string): MessageStatus | undefined => FROM_TWILIO[status];
+export const fromTwilioStatus = (status: string): MessageStatus | undefined =>
+  Object.hasOwn(FROM_TWILIO, status) ? FROM_TWILIO[status] : undefined;
 
 export const isFailure = (status: MessageStatus): boolean => status === 'failed' || status === 'undelivered';
 

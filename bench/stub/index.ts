@@ -127,7 +127,7 @@ async function measureCeiling(): Promise<string[]> {
   const open = new Set<ServerResponse>();
   const { server, url } = await listen((req, res) => {
     if (req.url?.startsWith('/events')) {
-      res.writeHead(200, { 'Content-Type': 'text/event-stream' });
+      res.writeHead(200, { "Content-Type": "text/event-stream" }).flushHeaders();
       open.add(res);
       res.on('close', () => open.delete(res));
       return;

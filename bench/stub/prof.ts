@@ -1,0 +1,14 @@
+import { openPglite } from '../../server-stub/store/db.js';
+import { Store } from '../../server-stub/store/index.js';
+import { SEED } from '../../server-stub/seed.js';
+const store = await Store.open(await openPglite('memory://'));
+await store.upsertDirectory(SEED);
+const t = async (name: string, f: () => Promise<unknown>) => { const s = performance.now(); for (let i = 0; i < 50; i++) await f(); console.log(name, ((performance.now() - s) / 50).toFixed(2), 'ms'); };
+let n = 0;
+await t('numberByE164', () => store.numberByE164('+14155550100'));
+await t('messageBySid', () => store.messageBySid('SMx'));
+await t('insert', () => store.insertMessage({ workspaceId: 'acme', contact: `+1415555${2000 + (n % 50)}`, direction: 'inbound', from: 'x', to: 'y', body: 'b', status: 'received', errorCode: null, sentBy: null, sendAt: null, createdAt: new Date(), segments: 1, encoding: 'GSM-7', twilioSid: `SM${n++}`, mediaIds: [] }));
+await t('conversation', () => store.conversation('acme', '+14155552001'));
+await t('appendEvent', () => store.appendEvent('acme', 'x', { a: 1 }, new Date()));
+await t('select1', () => store.ping());
+await store.close();
