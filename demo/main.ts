@@ -1,5 +1,12 @@
 import '../src/define.js';
 import type { SmsProvider } from '../src/index.js';
+import { registerMessages } from '../src/elements/internal/localize.js';
+import { fr } from '../src/elements/internal/locales/fr.js';
+import { he } from '../src/elements/internal/locales/he.js';
+
+// The theme playground switches locales, so the demo ships every catalog.
+registerMessages('fr', fr);
+registerMessages('he', he);
 
 const $ = <T extends HTMLElement = HTMLElement>(selector: string) => document.querySelector<T>(selector)!;
 
@@ -12,7 +19,7 @@ const CONTACTS = [
   ['+14155550164', 'Unreachable: fails 30003'],
   ['+14155550165', 'Unknown failure: fails 30008'],
   ['+14155550123', 'US mobile: delivered'],
-  ['+447700900123', 'UK mobile: delivered'],
+  ['+447400654321', 'UK mobile: delivered'],
   ['+61412000111', 'Australian mobile: delivered'],
   ['+4915112345678', 'German mobile: unsupported country'],
 ] as const;

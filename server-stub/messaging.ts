@@ -236,9 +236,11 @@ export class Messaging {
   async inbound(form: Record<string, string>): Promise<void> {
     const sid = form.MessageSid ?? form.SmsSid;
     const number = form.To ? await this.store.numberByE164(form.To) : undefined;
-    if (!sid || !number || !form.From || (await this.store.messageBySid(sid))) return;
-    const mediaIds: string[] = [];
+    if (!sid || !number || !form.From) return;
     const count = Math.min(Number(form.NumMedia) || 0, 10);
+    // A repeated webhook is stored once by its sid anyway; checking first spares fetching its media again.
+    if (count > 0 && (await this.store.messageBySid(sid))) return;
+    const mediaIds: string[] = [];
     for (let index = 0; index < count; index += 1) {
       const url = form[`MediaUrl${index}`];
       if (!url) continue;

@@ -33,12 +33,13 @@ function text(kind: Kind, graphemes: number): string {
 }
 
 function microseconds(run: () => unknown, minMs = 400): number {
-  for (let i = 0; i < 50; i += 1) run();
+  const warmUntil = performance.now() + minMs / 4;
+  while (performance.now() < warmUntil) run();
   let calls = 0;
   const start = performance.now();
   while (performance.now() - start < minMs) {
-    for (let i = 0; i < 20; i += 1) run();
-    calls += 20;
+    run();
+    calls += 1;
   }
   return ((performance.now() - start) * 1000) / calls;
 }

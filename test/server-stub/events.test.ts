@@ -59,11 +59,13 @@ for (const backend of backends) {
   describe(`event stream on ${backend.name}`, () => {
     let store: Store;
     let dispose: () => Promise<void>;
+    let openDb: Awaited<ReturnType<typeof backend.open>>['db'];
     let stub: Stub;
 
     before(async () => {
       const opened = await backend.open();
       dispose = opened.dispose;
+      openDb = opened.db;
       store = await Store.open(await opened.db());
     });
     beforeEach(async () => {
@@ -145,6 +147,21 @@ for (const backend of backends) {
       assert.equal(new Set(first).size, 40);
       for (const stream of streams) assert.deepEqual(stream.events().map((e) => Number(e.id)), first);
       streams.forEach((s) => s.close());
+    });
+
+    test('events written by one instance reach streams open on another', async () => {
+      const otherStore = backend.name === 'postgres' ? await Store.open(await openDb()) : store;
+      const other = await startStub(otherStore, { heartbeatMs: 50 });
+      try {
+        const stream = openStream(`${other.url}/v1/events?access_token=demo-bob`);
+        await stream.ready;
+        await send('+14155550193', 'sent through the first instance');
+        await waitFor(() => stream.events().some((e) => e.event === 'message.created' && JSON.parse(e.data!).body === 'sent through the first instance'));
+        stream.close();
+      } finally {
+        await other.close();
+        if (otherStore !== store) await otherStore.close();
+      }
     });
 
     test('the stream needs a valid token', async () => {
