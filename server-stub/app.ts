@@ -41,7 +41,10 @@ export interface App {
   handle(req: IncomingMessage, res: ServerResponse): void;
   services: Services;
   scheduler: Scheduler;
-  /** Stops the scheduler and closes open event streams; the store stays open (its owner closes it). */
+  /**
+   * Stops the scheduler, closes open event streams and waits for requests in progress; the store stays open
+   * (its owner closes it).
+   */
   close(): Promise<void>;
 }
 
@@ -102,6 +105,8 @@ export async function createApp(options: AppOptions): Promise<App> {
 
   await events.start();
   scheduler.start();
+  /** Requests being handled: closing waits for them, so nothing writes to the store after. */
+  const inFlight = new Set<Promise<void>>();
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://stub.invalid');
@@ -134,11 +139,14 @@ export async function createApp(options: AppOptions): Promise<App> {
     handle(req, res) {
       // A client that hangs up mid-upload is not the server's fault; the read in progress fails on its own.
       req.on('error', () => undefined);
-      route(req, res).catch((error: unknown) => sendError(res, toHttpError(error, log)));
+      const handled = route(req, res).catch((error: unknown) => sendError(res, toHttpError(error, log)));
+      inFlight.add(handled);
+      void handled.finally(() => inFlight.delete(handled));
     },
     async close() {
       await scheduler.stop();
       await events.close();
+      await Promise.all(inFlight);
     },
   };
 }

@@ -44,7 +44,7 @@ export class EventHub {
   async start(): Promise<void> {
     this.unlisten = await this.store.db.listen(CHANNEL, (workspaceId) => {
       const channel = this.channels.get(workspaceId);
-      if (channel) this.enqueue(channel, () => this.catchUp(workspaceId, channel));
+      if (channel) this.enqueue(channel, () => this.catchUp(workspaceId, channel)).catch(() => undefined);
     });
     this.heartbeat = setInterval(() => {
       for (const channel of this.channels.values()) for (const subscriber of channel.subscribers) this.write(channel, subscriber, ': ping\n\n');
@@ -59,9 +59,9 @@ export class EventHub {
     this.channels.clear();
   }
 
-  /** Records an event; it reaches open streams on every instance once committed. */
-  publish(workspaceId: string, type: EventType, data: unknown): Promise<number> {
-    return this.store.appendEvent(workspaceId, type, data, this.clock.now());
+  /** Records events, in order; they reach open streams on every instance once committed. */
+  publish(workspaceId: string, events: { type: EventType; data: unknown }[]): Promise<number[]> {
+    return this.store.appendEvents(workspaceId, events, this.clock.now());
   }
 
   /** Number of open streams on this instance. */
@@ -82,7 +82,7 @@ export class EventHub {
       this.channels.set(workspaceId, created);
       this.enqueue(created, async () => {
         created.last = (await this.store.eventBounds(workspaceId)).last;
-      });
+      }).catch(() => undefined);
       channel = created;
     }
     const joined = channel;

@@ -136,7 +136,7 @@ export class Messaging {
       return this.toWire(sent);
     } catch (error) {
       // Twilio surely never got it: leave no trace, so the client's retry starts afresh.
-      await this.store.discardMessage(stored.message.id);
+      if (error instanceof TwilioUnreachableError) await this.store.discardMessage(stored.message.id);
       throw error;
     }
   }
@@ -315,15 +315,16 @@ export class Messaging {
     change: Parameters<Store['updateRecipient']>[3],
   ): Promise<void> {
     const updated = await this.store.updateRecipient(workspaceId, e164, this.now(), change);
-    await this.options.events.publish(workspaceId, 'recipient.updated', this.recipientWire(updated));
+    await this.options.events.publish(workspaceId, [{ type: 'recipient.updated', data: this.recipientWire(updated) }]);
   }
 
   /** Publishes the message and its conversation. */
   async announce(message: MessageRecord, type: 'message.created' | 'message.updated'): Promise<void> {
-    const { events } = this.options;
-    await events.publish(message.workspaceId, type, this.toWire(message));
     const conversation = await this.store.conversation(message.workspaceId, message.contact);
-    if (conversation) await events.publish(message.workspaceId, 'conversation.updated', this.conversationWire(conversation));
+    await this.options.events.publish(message.workspaceId, [
+      { type, data: this.toWire(message) },
+      ...(conversation ? [{ type: 'conversation.updated' as const, data: this.conversationWire(conversation) }] : []),
+    ]);
   }
 
   conversationWire(conversation: ConversationRecord): Conversation {

@@ -1,4 +1,4 @@
-/** The benchmark page: `<sms-thread>` and `<sms-inbox>` against plain, non-virtualized Lit lists of the same data. */
+/** The benchmark page: `<sms-thread>` and `<sms-inbox>` against plain, non-windowed Lit lists of the same data. */
 import { LitElement, html } from 'lit';
 import type { SmsBackend } from '../../src/backend/types.js';
 import type { Conversation, Message } from '../../src/protocol/index.js';
@@ -40,7 +40,7 @@ const backend = {
   subscribe: () => () => {},
 } as unknown as SmsBackend;
 
-/** What a list without virtualization costs: every item in the DOM. */
+/** What a list without windowing costs: every item in the DOM. */
 class PlainList extends LitElement {
   static override properties = { kind: {} };
   kind = 'thread';

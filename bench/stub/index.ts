@@ -111,7 +111,7 @@ async function measureStub(name: string, db: Db): Promise<string[]> {
   try {
     const rate = await webhookRate(url);
     const latency = await eventLatency(url, '/v1/events?access_token=demo-alice', async (sentAt) => {
-      await app.services.events.publish('acme', 'recipient.updated', { sentAt });
+      await app.services.events.publish('acme', [{ type: 'recipient.updated', data: { sentAt } }]);
     });
     return [name, rate.toFixed(0), latency.p50.toFixed(1), latency.p99.toFixed(1)];
   } finally {

@@ -1,14 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import * as z from 'zod/mini';
+import { INBOX_FILTERS, type Conversation, type Page } from '../../src/protocol/index.js';
 import {
-  INBOX_FILTERS,
   availableQuerySchema,
   rentRequestSchema,
   sendRequestSchema,
   simulatorInboundSchema,
-  type Conversation,
-  type Page,
-} from '../../src/protocol/index.js';
+} from '../../src/protocol/requests.js';
 import { attachmentTypeAllowed, attachmentsByteLimit, parsePhone } from '../../src/rules/index.js';
 import { SUPPORTED_COUNTRIES } from '../../src/rules/types.js';
 import { numbersForUser, type NumberRecord } from '../store/index.js';

@@ -525,18 +525,24 @@ export class Store {
   }
 
   /**
-   * Appends an event. The counter row's lock serializes writers per workspace until commit, so ids become
-   * visible in order; the NOTIFY goes out with the commit to every instance.
+   * Appends events in one transaction. The counter row's lock serializes writers per workspace until commit,
+   * so ids become visible in order; the NOTIFY goes out with the commit to every instance.
    */
-  async appendEvent(workspaceId: string, type: string, data: unknown, at: Date): Promise<number> {
+  async appendEvents(workspaceId: string, events: { type: string; data: unknown }[], at: Date): Promise<number[]> {
     return this.db.transaction(async (tx) => {
-      const [counter] = await tx.query(`UPDATE event_counters SET last_id = last_id + 1 WHERE workspace_id = $1 RETURNING last_id`, [workspaceId]);
-      const id = Number(counter!.last_id);
-      await tx.query(`INSERT INTO events (workspace_id, id, type, data, created_at) VALUES ($1, $2, $3, $4, $5)`, [
-        workspaceId, id, type, JSON.stringify(data), at,
+      const [counter] = await tx.query(`UPDATE event_counters SET last_id = last_id + $2 WHERE workspace_id = $1 RETURNING last_id`, [
+        workspaceId,
+        events.length,
       ]);
+      const first = Number(counter!.last_id) - events.length + 1;
+      const ids = events.map((_, index) => first + index);
+      await tx.query(
+        `INSERT INTO events (workspace_id, id, type, data, created_at)
+         SELECT $1, id, type, data::jsonb, $5 FROM unnest($2::bigint[], $3::text[], $4::text[]) AS e(id, type, data)`,
+        [workspaceId, ids, events.map((event) => event.type), events.map((event) => JSON.stringify(event.data)), at],
+      );
       await tx.query(`SELECT pg_notify('sms_events', $1)`, [workspaceId]);
-      return id;
+      return ids;
     });
   }
 

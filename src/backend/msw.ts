@@ -4,13 +4,8 @@
  */
 import { http, HttpResponse, type HttpResponseResolver } from 'msw';
 import * as z from 'zod/mini';
-import {
-  availableQuerySchema,
-  rentRequestSchema,
-  sendRequestSchema,
-  simulatorInboundSchema,
-  type SmsEvent,
-} from '../protocol/index.js';
+import type { SmsEvent } from '../protocol/index.js';
+import { availableQuerySchema, rentRequestSchema, sendRequestSchema, simulatorInboundSchema } from '../protocol/requests.js';
 import type { MemoryBackend } from './memory-backend.js';
 import { BackendError } from './types.js';
 

@@ -1,9 +1,10 @@
 /**
  * What crosses the wire between the HTTP adapter and the server stub (SPEC sections 3 and 4).
- * zod/mini keeps the browser bundle small; the server parses requests with the same schemas.
+ * zod/mini keeps the browser bundle small; these are the answers the adapter checks, and the request schemas
+ * the server checks live in requests.ts, so the browser bundle leaves them out.
  */
 import * as z from 'zod/mini';
-import { DRAFT_FIELDS, NUMBER_KINDS, VIOLATION_CODES, WARNING_CODES } from '../rules/types.js';
+import { DRAFT_FIELDS, NUMBER_KINDS, VIOLATION_CODES, type LabelParams } from '../rules/types.js';
 
 export const MESSAGE_STATUSES = [
   'scheduled',
@@ -26,7 +27,12 @@ export type InboxFilter = (typeof INBOX_FILTERS)[number];
 export const EVENT_TYPES = ['message.created', 'message.updated', 'conversation.updated', 'recipient.updated'] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
-const labelParams = z.optional(z.record(z.string(), z.union([z.string(), z.number()])));
+// A plain check rather than z.record and z.union, which would add a kilobyte to the browser bundle.
+const isLabelParams = (value: unknown): value is LabelParams =>
+  typeof value === 'object' &&
+  value !== null &&
+  Object.values(value).every((param) => typeof param === 'string' || typeof param === 'number');
+const labelParams = z.optional(z.custom<LabelParams>(isLabelParams));
 
 export const capabilitiesSchema = z.object({ sms: z.boolean(), mms: z.boolean(), voice: z.boolean() });
 
@@ -116,40 +122,9 @@ export const availableNumbersSchema = z.object({
 });
 export type AvailableNumbers = z.infer<typeof availableNumbersSchema>;
 
-export const availableQuerySchema = z.object({
-  country: z.string().check(z.regex(/^[A-Z]{2}$/)),
-  areaCode: z.optional(z.string().check(z.regex(/^\d{1,5}$/))),
-  contains: z.optional(z.string().check(z.maxLength(16))),
-});
-export type AvailableQuery = z.infer<typeof availableQuerySchema>;
-
-export const rentRequestSchema = z.object({
-  phoneNumber: z.string(),
-  kind: z.enum(['personal', 'group'] as const),
-  label: z.optional(z.string().check(z.maxLength(80))),
-});
-export type RentRequest = z.infer<typeof rentRequestSchema>;
-
-/** `POST /v1/messages`: a SendDraft whose attachments are uploads, known by id. */
-export const sendRequestSchema = z.object({
-  from: z.optional(z.string()),
-  to: z.string(),
-  body: z.string(),
-  attachments: z.optional(z.array(z.object({ id: z.string() }))),
-  sendAt: z.optional(z.string()),
-});
-export type SendRequest = z.infer<typeof sendRequestSchema>;
-
 export const violationSchema = z.object({
   code: z.enum(VIOLATION_CODES),
   field: z.enum(DRAFT_FIELDS),
-  message: z.string(),
-  params: labelParams,
-});
-
-export const warningSchema = z.object({
-  code: z.enum(WARNING_CODES),
-  field: z.optional(z.enum(DRAFT_FIELDS)),
   message: z.string(),
   params: labelParams,
 });
@@ -164,13 +139,7 @@ export const apiErrorSchema = z.object({
 });
 export type ApiError = z.infer<typeof apiErrorSchema>;
 
-export const simulatorInboundSchema = z.object({
-  from: z.string(),
-  to: z.string(),
-  body: z.string(),
-  mediaTypes: z.optional(z.array(z.string())),
-});
-export type SimulatorInbound = z.infer<typeof simulatorInboundSchema>;
+export type { AvailableQuery, RentRequest, SendRequest, SimulatorInbound } from './requests.js';
 
 /** One Server-Sent Event: `id` strictly increasing per workspace, `data` the changed object. */
 export type SmsEvent =

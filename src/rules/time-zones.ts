@@ -15,7 +15,9 @@ function prefixMap(): Map<string, string[]> {
   zonesByPrefix = new Map();
   for (const [indices, prefixes] of ZONE_PREFIXES) {
     const zones = indices.split(' ').map((index) => ZONE_NAMES[Number(index)]!);
-    for (const prefix of prefixes.split(' ')) {
+    let prefix = '';
+    for (const coded of prefixes.split(' ')) {
+      prefix = prefix.slice(0, Math.max(prefix.length - coded.length, 0)) + coded;
       zonesByPrefix.set(prefix, zones);
       longestPrefix = Math.max(longestPrefix, prefix.length);
     }

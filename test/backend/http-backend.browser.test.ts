@@ -5,7 +5,8 @@ import { HttpBackend, getBackend } from '../../src/backend/http-backend.js';
 import { MemoryBackend } from '../../src/backend/memory-backend.js';
 import { createSmsApi } from '../../src/backend/msw.js';
 import { BackendError } from '../../src/backend/types.js';
-import { sendRequestSchema, type SmsEvent } from '../../src/protocol/index.js';
+import type { SmsEvent } from '../../src/protocol/index.js';
+import { sendRequestSchema } from '../../src/protocol/requests.js';
 
 const memory = new MemoryBackend({ delays: { sent: 5, delivered: 5, reply: 5, upload: 0 }, mediaBase: '/api/v1/media' });
 const api = createSmsApi(memory, { apiBase: '/api' });

@@ -140,7 +140,7 @@ for (const backend of backends) {
     test('ids never become visible out of order under concurrent writers, and every stream sees the same sequence', async () => {
       const streams = Array.from({ length: 5 }, () => openStream(`${stub.url}/v1/events?access_token=demo-alice`));
       await Promise.all(streams.map((s) => s.ready));
-      await Promise.all(Array.from({ length: 40 }, (_, i) => stub.app.services.events.publish('acme', 'recipient.updated', { e164: `+1415555${i}`, optedOut: false, blockedSenders: [] })));
+      await Promise.all(Array.from({ length: 40 }, (_, i) => stub.app.services.events.publish('acme', [{ type: 'recipient.updated', data: { e164: `+1415555${i}`, optedOut: false, blockedSenders: [] } }])));
       await waitFor(() => streams.every((s) => s.events().length >= 40));
       const first = streams[0]!.events().map((e) => Number(e.id));
       assert.deepEqual(first, [...first].sort((a, b) => a - b));

@@ -133,11 +133,12 @@ export async function startStub(
       return fetch(`${url}${path}`, { ...rest, headers, ...(json !== undefined ? { method: rest.method ?? 'POST', body: JSON.stringify(json) } : {}) });
     },
     async close() {
-      await app.close();
       await simulator.close();
+      const closed = Promise.all([new Promise((r) => server.close(r)), new Promise((r) => simulatorServer.close(r))]);
+      await app.close();
       server.closeAllConnections();
       simulatorServer.closeAllConnections();
-      await Promise.all([new Promise((r) => server.close(r)), new Promise((r) => simulatorServer.close(r))]);
+      await closed;
     },
   };
 }

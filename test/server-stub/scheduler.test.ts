@@ -168,7 +168,9 @@ for (const backend of backends) {
         assert.equal(response.status, httpStatus, name);
         assert.equal(calls.length, attempts, name);
         const answer = await response.json();
-        if (stored) assert.equal(answer.status, stored, name);
+        // Once Twilio took it, its "sent" callback may land before the answer is written.
+        if (stored === 'queued') assert.ok(['queued', 'sent', 'delivered'].includes(answer.status), `${name}: ${answer.status}`);
+        else if (stored) assert.equal(answer.status, stored, name);
         else assert.equal(answer.error.code, 'twilio_unreachable');
         const thread = await (await stub.api(`/v1/messages?contact=${encodeURIComponent(to)}`)).json();
         assert.equal(thread.items.length, stored ? 1 : 0, `${name}: stored only if Twilio may have it`);

@@ -51,15 +51,22 @@ for (const backend of backends) {
     });
 
     test('event ids per workspace are gapless and increasing under concurrent appends', async () => {
-      const ids = await Promise.all(Array.from({ length: 50 }, (_, i) => store.appendEvent(i % 2 ? 'acme' : 'globex', 'recipient.updated', { i }, at)));
-      const acme = (await store.eventsAfter('acme', 0)).map((e) => e.id);
+      const batches = await Promise.all(
+        Array.from({ length: 50 }, (_, i) =>
+          store.appendEvents(i % 2 ? 'acme' : 'globex', [{ type: 'recipient.updated', data: { i } }, { type: 'conversation.updated', data: { i } }], at),
+        ),
+      );
+      const acme = await store.eventsAfter('acme', 0);
       const globex = (await store.eventsAfter('globex', 0)).map((e) => e.id);
-      assert.deepEqual(acme, Array.from({ length: 25 }, (_, i) => i + 1));
-      assert.deepEqual(globex, Array.from({ length: 25 }, (_, i) => i + 1));
-      assert.equal(ids.length, 50);
-      assert.deepEqual(await store.eventBounds('acme'), { last: 25, oldestKept: 1 });
+      assert.deepEqual(acme.map((e) => e.id), Array.from({ length: 50 }, (_, i) => i + 1));
+      assert.deepEqual(globex, Array.from({ length: 50 }, (_, i) => i + 1));
+      for (const [first, second] of batches) assert.equal(second, first! + 1, 'a batch takes consecutive ids');
+      const [first, second] = acme;
+      assert.deepEqual([first!.type, second!.type], ['recipient.updated', 'conversation.updated'], 'a batch keeps its order');
+      assert.deepEqual(first!.data, second!.data);
+      assert.deepEqual(await store.eventBounds('acme'), { last: 50, oldestKept: 1 });
       await store.purge(new Date(at.getTime() + 1));
-      assert.deepEqual(await store.eventBounds('acme'), { last: 25, oldestKept: 26 });
+      assert.deepEqual(await store.eventBounds('acme'), { last: 50, oldestKept: 51 });
     });
 
     test('a Twilio sid is stored once: the second inbound copy is not a second message', async () => {

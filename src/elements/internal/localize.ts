@@ -33,11 +33,27 @@ export function useMessages(messages: Messages): void {
 const fill = (template: string, params: LabelParams = {}) =>
   template.replace(/\{(\w+)\}/g, (hole, name: string) => (name in params ? String(params[name]) : hole));
 
-/** The template for `id` in `locale`, then its language (`fr` for `fr-CA`), then English, then `fallback`. */
+/** The template for `id` in `locale`, then in its language (`fr` for `fr-CA`). */
+const find = (locale: string, id: string): string | undefined =>
+  catalogs.get(locale)?.[id] ?? catalogs.get(locale.split('-')[0]!)?.[id];
+
+/** The template for `id` in `locale`, then its language, then English, then `fallback`. */
 export function translate(locale: string, id: string, params?: LabelParams, fallback?: string): string {
-  const language = locale.split('-')[0];
-  const template = catalogs.get(locale)?.[id] ?? catalogs.get(language)?.[id] ?? catalogs.get('en')?.[id] ?? fallback ?? id;
-  return fill(template, params);
+  return fill(find(locale, id) ?? find('en', id) ?? fallback ?? id, params);
+}
+
+const pluralRules = new Map<string, Intl.PluralRules>();
+
+/**
+ * The form of `id` for `count` in `locale`: `id.one`, `id.two`, `id.other` ... as the language's plural rules
+ * choose (Intl.PluralRules). A form the catalog lacks is its `id.other`; a locale without the message, English.
+ */
+export function translatePlural(locale: string, id: string, count: number, params?: LabelParams): string {
+  let rules = pluralRules.get(locale);
+  if (!rules) pluralRules.set(locale, (rules = new Intl.PluralRules(locale)));
+  const template = find(locale, `${id}.${rules.select(count)}`) ?? find(locale, `${id}.other`);
+  if (template === undefined && locale !== 'en') return translatePlural('en', id, count, params);
+  return fill(template ?? id, { count, ...params });
 }
 
 export interface LocaleSettings {
@@ -77,5 +93,10 @@ export class LocalizeController implements ReactiveController {
 
   t(id: string, params?: LabelParams, fallback?: string): string {
     return translate(this.locale, id, params, fallback);
+  }
+
+  /** `t` for a message that depends on a number (`1 segment`, `2 segments`); `{count}` holds it. */
+  plural(id: string, count: number, params?: LabelParams): string {
+    return translatePlural(this.locale, id, count, params);
   }
 }

@@ -4,6 +4,7 @@ import { senderViolations, SUPPORTED_COUNTRIES } from '../../rules/index.js';
 import type { Capabilities, PhoneNumber } from '../../rules/types.js';
 import type { AvailableNumbers } from '../../protocol/index.js';
 import { LocalizeController } from '../internal/localize.js';
+import { ruleLabel, ruleMessages } from '../internal/rule-messages.js';
 import { SmsContextController } from '../internal/sms-context.js';
 import { SmsNumberChangeEvent, SmsNumberRentedEvent } from '../internal/events.js';
 import { styles } from './number-picker.styles.js';
@@ -51,7 +52,7 @@ export class NumberPicker extends LitElement {
   @state() private error = '';
   @state() private rented = '';
 
-  private readonly localize = new LocalizeController(this, pickerMessages);
+  private readonly localize = new LocalizeController(this, pickerMessages, ruleMessages);
   private readonly context = new SmsContextController(this);
 
   /** Searches the numbers for rent in `country` and `areaCode`. */
@@ -118,7 +119,7 @@ export class NumberPicker extends LitElement {
       ${numbers.length ? nothing : html`<p class="muted">${t('picker.none')}</p>`}
       <ul>
         ${numbers.map((number) => {
-          const reason = senderViolations(number)[0]?.code;
+          const reason = senderViolations(number)[0];
           const id = `number-${number.id}`;
           return html`<li part="option" class=${reason ? 'disabled' : ''}>
             <input
@@ -133,7 +134,9 @@ export class NumberPicker extends LitElement {
             />
             <label for=${id}>${number.label} <span class="number" dir="ltr">${number.e164}</span></label>
             ${this.badges(number.capabilities)}
-            ${reason ? html`<span class="reason label" id="${id}-reason" data-code=${reason}>${t(`picker.reason.${reason}`)}</span>` : nothing}
+            ${reason
+              ? html`<span class="reason label" id="${id}-reason" data-code=${reason.code}>${ruleLabel(this.localize.locale, reason)}</span>`
+              : nothing}
           </li>`;
         })}
       </ul>

@@ -4,9 +4,6 @@ export const pickerMessages: Messages = {
   en: {
     'picker.numbers': 'Your numbers',
     'picker.none': 'You have no numbers yet.',
-    'picker.reason.sender_external': 'External number: it cannot send or receive texts.',
-    'picker.reason.sender_not_sms_capable': 'Voice only: it cannot send texts.',
-    'picker.reason.sender_not_member': 'You are not a member of this group number.',
     'picker.rent_title': 'Rent a number',
     'picker.country': 'Country',
     'picker.area_code': 'Area code',

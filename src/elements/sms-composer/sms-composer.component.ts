@@ -3,7 +3,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { analyzeMessage, BODY_LIMIT, parsePhone, toGsm } from '../../rules/index.js';
 import type { DraftField, Violation, Warning } from '../../rules/types.js';
-import type { Media, Recipient, SendRequest } from '../../protocol/index.js';
+import type { Media, Recipient, SendRequest, SmsEvent } from '../../protocol/index.js';
 import { BackendError, type SmsBackend } from '../../backend/types.js';
 import { LocalizeController } from '../internal/localize.js';
 import { ruleLabel, ruleMessages } from '../internal/rule-messages.js';
@@ -89,7 +89,12 @@ export class SmsComposer extends LitElement {
   @query('input[type=file]') private fileInput!: HTMLInputElement;
 
   private readonly localize = new LocalizeController(this, composerMessages, ruleMessages);
-  private readonly context = new SmsContextController(this, () => void this.lookUpRecipient());
+  private readonly context = new SmsContextController(this, (backend) => {
+    if (!backend) this.recipient = undefined;
+    this.follow();
+  });
+  private followed?: SmsBackend;
+  private unfollow?: () => void;
   private attachmentKeys = 0;
   private lookups = 0;
 
@@ -145,11 +150,13 @@ export class SmsComposer extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.addEventListener(SmsNumberRentedEvent.type, this.onRented);
+    this.follow();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.removeEventListener(SmsNumberRentedEvent.type, this.onRented);
+    this.follow();
     for (const attachment of this.attachments) this.release(attachment);
   }
 
@@ -190,6 +197,26 @@ export class SmsComposer extends LitElement {
   private check() {
     return checkDraft(this.draft, this.ruleContext());
   }
+
+  /** Follows the backend's events while connected, so an opt-out or opt-in shows at once, as the server sees it. */
+  private follow(): void {
+    const backend = this.isConnected ? this.context.backend : undefined;
+    if (backend === this.followed) return;
+    this.unfollow?.();
+    this.followed = backend;
+    this.unfollow = backend?.subscribe(this.onEvent);
+    // Whatever changed while nothing listened is fetched afresh.
+    if (backend) void this.lookUpRecipient();
+  }
+
+  private readonly onEvent = (event: SmsEvent): void => {
+    if (event.type === 'reset') void this.lookUpRecipient();
+    else if (event.type === 'recipient.updated' && event.data.e164 === normalizeNumber(this.recipientInput)) {
+      // Newer than any lookup still on its way.
+      this.lookups += 1;
+      this.recipient = event.data;
+    }
+  };
 
   private async lookUpRecipient(): Promise<void> {
     const lookup = ++this.lookups;
@@ -300,7 +327,7 @@ export class SmsComposer extends LitElement {
   private problemsSummary(violations: Violation[]): string {
     if (!violations.length) return '';
     const list = violations.map((v) => ruleLabel(this.localize.locale, v)).join(' ');
-    return this.localize.t('composer.problems', { count: violations.length, list });
+    return this.localize.plural('composer.problems', violations.length, { list });
   }
 
   private labels(field: DraftField, violations: Violation[], warnings: Warning[], extra?: TemplateResult): TemplateResult {
@@ -437,7 +464,7 @@ export class SmsComposer extends LitElement {
         ></textarea>
         <div class="meter" id="body-meter" part="meter">
           <span class=${analysis.characters > BODY_LIMIT ? 'over' : ''}>${t('composer.counter', { count: analysis.characters, limit: BODY_LIMIT })}</span>
-          <span>${t('composer.meter', { segments: analysis.segments, encoding: analysis.encoding })}</span>
+          <span>${this.localize.plural('composer.meter', analysis.segments, { encoding: analysis.encoding })}</span>
         </div>
         <span id="shortcut" class="visually-hidden">${t('composer.shortcut')}</span>
         ${this.labels('body', byField('body'), warningsOf('body'))}

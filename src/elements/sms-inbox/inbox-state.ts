@@ -36,6 +36,7 @@ export function applyConversation(
 
 /** Appends the next page, leaving out conversations a live event already placed. */
 export function appendPage(list: readonly Conversation[], page: readonly Conversation[]): Conversation[] {
+  if (!list.length) return [...page];
   const shown = new Set(list.map((c) => c.contact));
   return [...list, ...page.filter((c) => !shown.has(c.contact))];
 }

@@ -1,30 +1,31 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
-import { virtualize, virtualizerRef, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
-import type { RangeChangedEvent } from '@lit-labs/virtualizer/events.js';
-import { flow } from '@lit-labs/virtualizer/layouts/flow.js';
 import { INBOX_FILTERS, type Conversation, type InboxFilter } from '../../protocol/index.js';
 import type { LabelParams } from '../../rules/types.js';
 import { SmsConversationSelectEvent } from '../internal/events.js';
 import { LocalizeController } from '../internal/localize.js';
+import { VirtualList } from '../internal/virtual-list.js';
 import { InboxController } from './inbox-controller.js';
+import { inboxMessages } from './sms-inbox.messages.js';
 import { styles } from './sms-inbox.styles.js';
-import './sms-inbox.messages.js';
 
-/** The next page is fetched when the rendered range comes this close to the end of the list. */
+/** The next page is fetched when the rendered rows come this close to the end of the list. */
 const END_SLACK = 10;
 /** Typing pauses this long before the search runs. */
 const SEARCH_DELAY = 250;
 /** Page Up and Page Down move the active conversation by this many. */
 const PAGE_STEP = 10;
 
+/** Formatters by locale and style, shared by every inbox on the page: the first one a page creates is costly. */
+const formats = new Map<string, Intl.DateTimeFormat>();
+
 /** A DOM id for a conversation's option, stable while the list reorders. */
 const optionId = (contact: string) => `conversation-${contact.replace(/\W/g, '_')}`;
 
 /**
  * @summary The conversations of the workspace by latest activity, with unread state and the latest message; a
- * filter (all, unread, has a failed SMS), a search, live reordering and full keyboard use. Virtualized.
+ * filter (all, unread, has a failed SMS), a search, live reordering and full keyboard use. Only the rows in and near the view are rendered.
  *
  * Needs an `<sms-provider>` ancestor for its backend. Arrow keys, Home, End, Page Up and Page Down move through
  * the list; Enter or Space (or a click) chooses a conversation.
@@ -72,15 +73,23 @@ export class SmsInbox extends LitElement {
   /** The conversation the keyboard is on. */
   @state() private active = '';
 
-  @query('.list') private list?: HTMLElement & VirtualizerHostElement;
+  @query('.list') private listbox?: HTMLElement;
 
-  private readonly localize = new LocalizeController(this);
+  private readonly localize = new LocalizeController(this, inboxMessages);
 
   /** The list's state: conversations, load state, paging. */
   readonly inbox = new InboxController(this);
 
+  /** Renders only the conversations in and near the view; stays at the top while the view is there. */
+  private readonly list = new VirtualList<Conversation>(this, {
+    scroller: () => this.listbox,
+    key: (conversation) => conversation.contact,
+    renderItem: (conversation) => this.renderConversation(conversation),
+    stick: 'start',
+    estimate: 60,
+  });
+
   private searchTimer?: ReturnType<typeof setTimeout>;
-  private formatters?: { locale: string; today: Intl.DateTimeFormat; older: Intl.DateTimeFormat };
 
   private readonly t = (id: string, params?: LabelParams) => this.localize.t(id, params);
 
@@ -93,6 +102,12 @@ export class SmsInbox extends LitElement {
     if (conversations.length && !conversations.some((c) => c.contact === this.active)) {
       this.active = conversations.find((c) => c.contact === this.selected)?.contact ?? conversations[0].contact;
     }
+  }
+
+  /** Fetches the next page when the rendered rows come near the end: on scroll, or when the list does not fill its box. */
+  protected override updated(): void {
+    const { inbox } = this;
+    if (inbox.state === 'complete' && inbox.hasMore && this.list.last >= inbox.conversations.length - END_SLACK) inbox.loadMore();
   }
 
   override disconnectedCallback(): void {
@@ -128,27 +143,12 @@ export class SmsInbox extends LitElement {
     if (event.key in moves) {
       event.preventDefault();
       this.active = conversations[moves[event.key]].contact;
-      this.reveal(moves[event.key]);
+      // The option must be rendered for aria-activedescendant to point at it.
+      this.list.scrollToIndex(moves[event.key]);
     } else if (event.key === 'Enter' || event.key === ' ') {
       event.preventDefault();
       this.select(conversations[current].contact);
     }
-  }
-
-  /** Scrolls the list, and only the list, so the option at `index` is in view. */
-  private async reveal(index: number): Promise<void> {
-    await this.updateComplete;
-    const list = this.list;
-    const row = list?.querySelector<HTMLElement>(`#${optionId(this.inbox.conversations[index].contact)}`);
-    if (!list) return;
-    if (!row) {
-      list[virtualizerRef]?.element(index)?.scrollIntoView({ block: 'nearest' });
-      return;
-    }
-    const view = list.getBoundingClientRect();
-    const rect = row.getBoundingClientRect();
-    if (rect.top < view.top) list.scrollTop -= view.top - rect.top;
-    else if (rect.bottom > view.bottom) list.scrollTop += rect.bottom - view.bottom;
   }
 
   private onSearch(event: Event): void {
@@ -161,34 +161,24 @@ export class SmsInbox extends LitElement {
     this.filter = (event.target as HTMLSelectElement).value as InboxFilter;
   }
 
-  /** Fetches the next page when the virtualizer renders near the end: on scroll, or when the list does not fill its box. */
-  private onRange(event: RangeChangedEvent): void {
-    const { inbox } = this;
-    if (inbox.state === 'complete' && inbox.hasMore && event.last >= inbox.conversations.length - END_SLACK) inbox.loadMore();
-  }
-
-  private get format() {
-    const locale = this.localize.locale;
-    if (this.formatters?.locale !== locale) {
-      this.formatters = {
-        locale,
-        today: new Intl.DateTimeFormat(locale, { timeStyle: 'short' }),
-        older: new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }),
-      };
-    }
-    return this.formatters;
-  }
-
+  /** The time for today's activity, the date for older. */
   private formatTime(iso: string): string {
     const date = new Date(iso);
-    const sameDay = date.toDateString() === new Date().toDateString();
-    return (sameDay ? this.format.today : this.format.older).format(date);
+    const style = date.toDateString() === new Date().toDateString() ? 'today' : 'older';
+    const key = `${this.localize.locale} ${style}`;
+    let format = formats.get(key);
+    if (!format) {
+      format = new Intl.DateTimeFormat(this.localize.locale, style === 'today' ? { timeStyle: 'short' } : { dateStyle: 'medium' });
+      formats.set(key, format);
+    }
+    return format.format(date);
   }
 
   override render() {
     const { t, inbox } = this;
     const { conversations } = inbox;
-    const active = conversations.length ? optionId(this.active) : undefined;
+    const rows = this.list.render(conversations);
+    const rendered = conversations.slice(this.list.first, this.list.last).some((c) => c.contact === this.active);
     return html`
       <div part="base" class="base" dir=${this.localize.dir} lang=${this.localize.locale}>
         <div part="tools" class="tools">
@@ -221,18 +211,12 @@ export class SmsInbox extends LitElement {
           role="listbox"
           tabindex="0"
           aria-label=${t('sms-inbox.label')}
-          aria-activedescendant=${active ?? nothing}
+          aria-activedescendant=${rendered ? optionId(this.active) : nothing}
           aria-busy=${inbox.state === 'pending' || inbox.loadingMore ? 'true' : 'false'}
           @keydown=${this.onKeydown}
-          @rangeChanged=${this.onRange}
+          @scroll=${this.list.onScroll}
         >
-          ${virtualize({
-            items: conversations as Conversation[],
-            keyFunction: (conversation: Conversation) => conversation.contact,
-            renderItem: (conversation: Conversation) => this.renderConversation(conversation),
-            scroller: true,
-            layout: flow(),
-          })}
+          ${rows}
         </div>
         ${inbox.loadingMore ? html`<p class="status-line" role="status">${t('sms-inbox.loading-more')}</p>` : nothing}
       </div>

@@ -1,24 +1,24 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
-import { virtualize, virtualizerRef, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
-import { flow } from '@lit-labs/virtualizer/layouts/flow.js';
 import type { Media, Message } from '../../protocol/index.js';
 import type { LabelParams } from '../../rules/types.js';
 import { LocalizeController } from '../internal/localize.js';
+import { VirtualList } from '../internal/virtual-list.js';
 import { ThreadController } from './thread-controller.js';
 import { inlineNotice, isFailed } from './thread-state.js';
+import { threadMessages } from './sms-thread.messages.js';
 import { styles } from './sms-thread.styles.js';
-import './sms-thread.messages.js';
 
-/** Within this many pixels of the end, the view counts as "at the bottom" and follows new messages. */
-const BOTTOM_SLACK = 32;
+/** Formatters by locale, shared by every thread on the page: the first one a page creates is costly. */
+const timeFormats = new Map<string, Intl.DateTimeFormat>();
+const sizeFormats = new Map<string, Intl.NumberFormat>();
 /** Older messages are fetched when the view comes this close to the top. */
 const TOP_SLACK = 200;
 
 /**
  * @summary One conversation, oldest to newest and live: statuses, error labels with their reason, scheduled
- * messages with cancel, MMS attachments, older pages on scroll. Virtualized, so 10,000 messages stay fast.
+ * messages with cancel, MMS attachments, older pages on scroll. Only the messages in and near the view are rendered, so 10,000 stay fast.
  *
  * Needs an `<sms-provider>` ancestor for its backend. Marks the conversation read when it shows it.
  *
@@ -65,9 +65,9 @@ export class SmsThread extends LitElement {
 
   @state() private unseen = 0;
 
-  @query('.log') private log?: HTMLElement & VirtualizerHostElement;
+  @query('.log') private log?: HTMLElement;
 
-  private readonly localize = new LocalizeController(this);
+  private readonly localize = new LocalizeController(this, threadMessages);
 
   /** The conversation's state: messages, load state, older pages. */
   readonly thread: ThreadController = new ThreadController(this, {
@@ -75,127 +75,68 @@ export class SmsThread extends LitElement {
     onLive: (message, type) => this.onLive(message, type),
   });
 
-  /** While true the view is pinned to the newest message; the user scrolling away ends it. */
-  @state() private following = true;
-  /** False until the first page has been shown and scrolled to its end. */
-  private settled = false;
-  /** While the view moves itself (to the end, or back to an anchor), its scroll events are not the user's. */
-  private busy = false;
-  private formatters?: { locale: string; time: Intl.DateTimeFormat; size: Intl.NumberFormat };
+  /** Renders only the messages in and near the view; follows the newest while the view is at the end. */
+  private readonly list = new VirtualList<Message>(this, {
+    scroller: () => this.log,
+    key: (message) => message.id,
+    renderItem: (message) => this.renderMessage(message),
+    stick: 'end',
+    estimate: 64,
+  });
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('contact')) {
       this.thread.contact = this.contact;
-      this.settled = false;
       this.scrollToEnd();
     }
   }
 
   protected override updated(): void {
-    if (!this.settled && !this.busy && this.thread.state === 'complete') this.settle();
-  }
-
-  /** Waits for the first page to be laid out at its end before scroll events count as the user's. */
-  private async settle(): Promise<void> {
-    const contact = this.contact;
-    this.busy = true;
-    await this.layoutSettled();
-    this.busy = false;
-    if (contact !== this.contact) return;
-    this.settled = true;
-    this.onScroll();
+    this.loadOlderWhenAtTop();
   }
 
   /** Scrolls to the newest message and follows new ones again. */
   scrollToEnd(): void {
     this.unseen = 0;
-    this.following = true;
+    this.list.pin();
   }
 
   private onLive(message: Message, type: 'message.created' | 'message.updated'): void {
-    if (!this.settled || type !== 'message.created') return;
-    if (this.thread.messages.at(-1)?.id !== message.id) return;
-    if (!this.following) this.unseen += 1;
+    if (type !== 'message.created' || this.thread.messages.at(-1)?.id !== message.id) return;
+    if (!this.list.pinned) this.unseen += 1;
   }
 
   private onScroll(): void {
-    const log = this.log;
-    if (!log || !this.settled || this.busy) return;
-    if (log.scrollHeight - log.scrollTop - log.clientHeight <= BOTTOM_SLACK) this.scrollToEnd();
-    if (log.scrollTop < TOP_SLACK && this.thread.hasOlder && !this.thread.loadingOlder) this.loadOlder();
+    this.list.onScroll();
+    if (this.list.pinned) this.unseen = 0;
+    this.loadOlderWhenAtTop();
   }
 
-  /** Loads the previous page and keeps the message that was at the top exactly where it was. */
-  private async loadOlder(): Promise<void> {
-    const anchor = this.topVisible();
-    this.busy = true;
-    const added = await this.thread.loadOlder();
-    if (added && anchor && !this.following) await this.restore(anchor);
-    this.busy = false;
-    if (added) this.onScroll();
-  }
-
-  private async restore(anchor: { id: string; offset: number }): Promise<void> {
-    await this.updateComplete;
-    const log = this.log!;
-    const index = this.thread.messages.findIndex((m) => m.id === anchor.id);
-    for (let round = 0; round < 6; round += 1) {
-      await this.layoutSettled();
-      const row = this.rowOf(anchor.id);
-      if (!row) {
-        // Not rendered: let the virtualizer bring it to the top first (no native scrollIntoView, the page stays put).
-        log[virtualizerRef]?.element(index)?.scrollIntoView({ block: 'start' });
-        continue;
-      }
-      const drift = row.getBoundingClientRect().top - log.getBoundingClientRect().top - anchor.offset;
-      if (Math.abs(drift) < 1) break;
-      log.scrollTop += drift;
+  /** Older messages come when the view nears the top (or the first page does not fill it); the list keeps the view still. */
+  private loadOlderWhenAtTop(): void {
+    const { thread, log } = this;
+    if (log && thread.state === 'complete' && thread.hasOlder && !thread.loadingOlder && log.scrollTop < TOP_SLACK) {
+      thread.loadOlder();
     }
-  }
-
-  private readonly onUnpinned = () => {
-    this.following = false;
-  };
-
-  private topVisible(): { id: string; offset: number } | undefined {
-    const log = this.log;
-    if (!log) return undefined;
-    const top = log.getBoundingClientRect().top;
-    for (const row of log.querySelectorAll<HTMLElement>('.row')) {
-      const rect = row.getBoundingClientRect();
-      if (rect.bottom > top) return { id: row.dataset.id!, offset: rect.top - top };
-    }
-    return undefined;
-  }
-
-  private rowOf(id: string): HTMLElement | null {
-    return this.log?.querySelector<HTMLElement>(`.row[data-id="${CSS.escape(id)}"]`) ?? null;
-  }
-
-  /** The virtualizer's layout pass, or a few frames when it has nothing to lay out. */
-  private async layoutSettled(): Promise<void> {
-    const frames = new Promise<void>((resolve) => {
-      let left = 3;
-      const tick = () => (--left ? requestAnimationFrame(tick) : resolve());
-      requestAnimationFrame(tick);
-    });
-    // The virtualizer rejects this promise when it is disconnected mid-layout; that only ends the wait.
-    const layout = this.log?.[virtualizerRef]?.layoutComplete.catch(() => undefined);
-    await Promise.race(layout ? [layout, frames] : [frames]);
   }
 
   private readonly t = (id: string, params?: LabelParams) => this.localize.t(id, params);
 
-  private get format() {
-    const locale = this.localize.locale;
-    if (this.formatters?.locale !== locale) {
-      this.formatters = {
-        locale,
-        time: new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }),
-        size: new Intl.NumberFormat(locale, { style: 'unit', unit: 'kilobyte', maximumFractionDigits: 0 }),
-      };
+  private formatTime(iso: string): string {
+    const { locale } = this.localize;
+    let format = timeFormats.get(locale);
+    if (!format) timeFormats.set(locale, (format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' })));
+    return format.format(new Date(iso));
+  }
+
+  private formatSize(bytes: number): string {
+    const { locale } = this.localize;
+    let format = sizeFormats.get(locale);
+    if (!format) {
+      format = new Intl.NumberFormat(locale, { style: 'unit', unit: 'kilobyte', maximumFractionDigits: 0 });
+      sizeFormats.set(locale, format);
     }
-    return this.formatters;
+    return format.format(Math.max(1, Math.round(bytes / 1000)));
   }
 
   override render() {
@@ -219,17 +160,8 @@ export class SmsThread extends LitElement {
           aria-label=${t('sms-thread.label', { contact: this.contact })}
           aria-busy=${thread.state === 'pending' || thread.loadingOlder ? 'true' : 'false'}
           @scroll=${this.onScroll}
-          @unpinned=${this.onUnpinned}
         >
-          ${virtualize({
-            items: thread.messages as Message[],
-            keyFunction: (message: Message) => message.id,
-            renderItem: (message: Message) => this.renderMessage(message),
-            scroller: true,
-            layout: flow(
-              this.following && thread.messages.length ? { pin: { index: thread.messages.length - 1, block: 'end' } } : {},
-            ),
-          })}
+          ${this.list.render(thread.messages)}
         </div>
         ${this.unseen > 0
           ? html`<button part="new-messages" class="new-messages" @click=${this.scrollToEnd}>
@@ -258,7 +190,7 @@ export class SmsThread extends LitElement {
           ${message.media.length ? html`<div part="media" class="media">${message.media.map((m) => this.renderMedia(m))}</div>` : nothing}
         </div>
         <div part="meta" class="meta">
-          <time datetime=${message.createdAt}>${this.format.time.format(new Date(message.createdAt))}</time>
+          <time datetime=${message.createdAt}>${this.formatTime(message.createdAt)}</time>
           ${this.renderStatus(message)}
         </div>
         ${notice ? html`<p part="notice" class="notice">${t(`sms-thread.notice.${notice}`)}</p>` : nothing}
@@ -279,7 +211,7 @@ export class SmsThread extends LitElement {
       </span>`;
     }
     if (message.status === 'scheduled') {
-      const time = this.format.time.format(new Date(message.sendAt ?? message.createdAt));
+      const time = this.formatTime(message.sendAt ?? message.createdAt);
       return html`<span part="status" class="status">${t('sms-thread.scheduled-for', { time })}</span>
         <button
           part="cancel-button"
@@ -304,7 +236,7 @@ export class SmsThread extends LitElement {
     }
     return html`<a part="file" class="file" href=${media.url} download=${media.name} title=${label}>
       <span>${media.name}</span>
-      <span>${this.format.size.format(Math.max(1, Math.round(media.size / 1000)))}</span>
+      <span>${this.formatSize(media.size)}</span>
     </a>`;
   }
 }

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { registerMessages, translate, useMessages } from '../../../src/elements/internal/localize.js';
+import { registerMessages, translate, translatePlural, useMessages } from '../../../src/elements/internal/localize.js';
+import { composerMessages } from '../../../src/elements/sms-composer/sms-composer.messages.js';
 import { carrierLabel, ruleLabel, ruleMessages } from '../../../src/elements/internal/rule-messages.js';
 import { validateSend, carrierError, VIOLATION_CODES, WARNING_CODES } from '../../../src/rules/index.js';
 import { fr } from '../../../src/elements/internal/locales/fr.js';
@@ -34,6 +35,34 @@ describe('localization', () => {
         expect(new Set(holes(local)), `${locale} ${id}`).to.deep.equal(new Set(holes(english)));
       }
     }
+  });
+
+  const meters: [locale: string, count: number, text: string][] = [
+    ['en', 0, '0 segments · GSM-7'],
+    ['en', 1, '1 segment · GSM-7'],
+    ['en', 2, '2 segments · GSM-7'],
+    ['fr', 0, '0 partie · GSM-7'],
+    ['fr', 1, '1 partie · GSM-7'],
+    ['fr', 2, '2 parties · GSM-7'],
+    ['fr-CA', 7, '7 parties · GSM-7'],
+    ['he', 1, 'חלק אחד · GSM-7'],
+    ['he', 2, 'שני חלקים · GSM-7'],
+    ['he', 3, '3 חלקים · GSM-7'],
+    ['he', 20, '20 חלקים · GSM-7'],
+  ];
+  for (const [locale, count, text] of meters) {
+    it(`says "${text}" for ${count} in ${locale}`, () => {
+      useMessages(composerMessages);
+      expect(translatePlural(locale, 'composer.meter', count, { encoding: 'GSM-7' })).to.equal(text);
+    });
+  }
+
+  it('falls back to the other form, then to English, for a plural form a catalog lacks', () => {
+    registerMessages('en', { 'test.items.one': 'one item', 'test.items.other': '{count} items' });
+    registerMessages('fr', { 'test.items.other': '{count} éléments' });
+    expect(translatePlural('fr', 'test.items', 1)).to.equal('1 éléments');
+    expect(translatePlural('he', 'test.items', 1)).to.equal('one item');
+    expect(translatePlural('he', 'test.items', 2)).to.equal('2 items');
   });
 
   it('labels a violation by code and params, in the locale', () => {

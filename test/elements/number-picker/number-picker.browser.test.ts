@@ -6,6 +6,7 @@ import type { SmsProvider } from '../../../src/elements/sms-provider/sms-provide
 import type { SmsNumberChangeEvent, SmsNumberRentedEvent } from '../../../src/elements/internal/events.js';
 import { registerMessages } from '../../../src/elements/internal/localize.js';
 import { he } from '../../../src/elements/internal/locales/he.js';
+import { labelFor } from '../../../src/rules/index.js';
 import { typeInto, until } from '../internal/helpers.js';
 
 registerMessages('he', he);
@@ -43,7 +44,9 @@ describe('<number-picker mode="select">', () => {
       { number: '+14155550103', disabled: true, reason: 'sender_external', badges: ['Voice'] },
     ]);
     const voiceOnly = $<HTMLInputElement>(picker, 'input[value="+14155550102"]');
-    expect(picker.shadowRoot!.getElementById(voiceOnly.getAttribute('aria-describedby')!)!.textContent).to.contain('Voice only');
+    expect(picker.shadowRoot!.getElementById(voiceOnly.getAttribute('aria-describedby')!)!.textContent).to.equal(
+      labelFor('sender_not_sms_capable', { from: '+14155550102' }),
+    );
     await expect(picker).to.be.accessible();
   });
 

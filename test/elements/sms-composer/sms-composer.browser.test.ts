@@ -8,7 +8,7 @@ import { createSmsApi } from '../../../src/backend/msw.js';
 import type { SmsComposer } from '../../../src/elements/sms-composer/sms-composer.component.js';
 import type { SmsProvider } from '../../../src/elements/sms-provider/sms-provider.component.js';
 import type { SmsSendErrorEvent, SmsSentEvent } from '../../../src/elements/internal/events.js';
-import type { SmsBackend } from '../../../src/backend/types.js';
+import type { EventListener, SmsBackend } from '../../../src/backend/types.js';
 import { registerMessages } from '../../../src/elements/internal/localize.js';
 import { he } from '../../../src/elements/internal/locales/he.js';
 import { attach, sized, typeInto, until } from '../internal/helpers.js';
@@ -130,7 +130,7 @@ describe('<sms-composer>', () => {
     const composer = await mount({ to: '+14155550177' });
     setBody('Hello there')(composer);
     await settle(composer);
-    expect($(composer, '[part=meter]').textContent!.replace(/\s+/g, ' ').trim()).to.equal('11 / 1000 1 segments · GSM-7');
+    expect($(composer, '[part=meter]').textContent!.replace(/\s+/g, ' ').trim()).to.equal('11 / 1000 1 segment · GSM-7');
     await expect(composer).to.be.accessible();
   });
 
@@ -285,6 +285,44 @@ describe('<sms-composer>', () => {
     expect(picker.getAttribute('mode')).to.equal('rent');
     expect(picker.getAttribute('country')).to.equal('AU');
     expect(rent.getAttribute('aria-expanded')).to.equal('true');
+  });
+
+  it('follows the recipient opting out and back in while it is open', async () => {
+    const composer = await mount({ to: '+14155550188' });
+    setBody('Still there?')(composer);
+    await settle(composer);
+    expect(codes(composer, 'to')).to.deep.equal([]);
+    await memory.inbound({ from: '+14155550188', to: '+14155550100', body: 'Stop.' });
+    await until(() => codes(composer, 'to').includes('opted_out'));
+    expect(sendButton(composer).disabled).to.equal(true);
+    await memory.inbound({ from: '+14155550188', to: '+14155550100', body: 'START' });
+    await until(() => !codes(composer, 'to').includes('opted_out'));
+    expect(sendButton(composer).disabled).to.equal(false);
+  });
+
+  it('ignores another recipient’s opt-out, refetches its own on reset, and stops listening when removed', async () => {
+    const listeners = new Set<EventListener>();
+    const backend = Object.create(memory) as MemoryBackend;
+    backend.subscribe = (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    };
+    const composer = await mount({ to: '+14155550188' }, backend);
+    setBody('Still there?')(composer);
+    await settle(composer);
+    expect(listeners.size).to.equal(1);
+    const [listener] = listeners;
+    listener!({ id: '1', type: 'recipient.updated', data: { e164: '+14155550199', optedOut: true, blockedSenders: [] } });
+    await settle(composer);
+    expect(codes(composer, 'to')).to.deep.equal([]);
+    // Opted out while no event reached the composer: only a refetch can tell.
+    await memory.inbound({ from: '+14155550188', to: '+14155550100', body: 'STOP' });
+    await settle(composer);
+    expect(codes(composer, 'to')).to.deep.equal([]);
+    listener!({ id: '2', type: 'reset', data: null });
+    await until(() => codes(composer, 'to').includes('opted_out'));
+    composer.remove();
+    expect(listeners.size).to.equal(0);
   });
 
   it('is right-to-left and localized under a Hebrew provider', async () => {

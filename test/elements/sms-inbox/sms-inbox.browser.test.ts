@@ -1,8 +1,9 @@
 /// <reference types="mocha" />
-import { setupIgnoreWindowResizeObserverLoopErrors } from '@lit-labs/virtualizer/support/resize-observer-errors.js';
 import { expect, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { MemoryBackend } from '../../../src/backend/memory-backend.js';
+import { registerMessages } from '../../../src/elements/internal/localize.js';
+import { he } from '../../../src/elements/internal/locales/he.js';
 import type { SmsBackend } from '../../../src/backend/types.js';
 import type { Conversation, Page } from '../../../src/protocol/index.js';
 import '../../../src/elements/sms-inbox/sms-inbox.js';
@@ -29,9 +30,9 @@ const contacts = (inbox: SmsInbox) => inbox.inbox.conversations.map((c) => c.con
 const listbox = (inbox: SmsInbox) => inbox.shadowRoot!.querySelector<HTMLElement>('[role="listbox"]')!;
 const activeOption = (inbox: SmsInbox) => inbox.shadowRoot!.getElementById(listbox(inbox).getAttribute('aria-activedescendant')!);
 
+registerMessages('he', he);
+
 describe('<sms-inbox>', () => {
-  // The virtualizer measures in ResizeObserver callbacks; the browser's benign loop notice is not a failure.
-  setupIgnoreWindowResizeObserverLoopErrors(beforeEach, afterEach);
   let backend: MemoryBackend;
   beforeEach(() => {
     backend = new MemoryBackend({ delays: { sent: 0, delivered: 0, reply: 60_000, upload: 0 } });
@@ -194,6 +195,35 @@ describe('<sms-inbox>', () => {
       await sendKeys({ press: 'End' });
       await until(() => activeOption(inbox)?.querySelector('[part="name"]')?.textContent === 'Contact 9999', 'the last option');
       expect(options(inbox).length).to.be.within(1, 100);
+    });
+
+    it('moves the keyboard into rows not yet rendered, always pointing at a rendered option in view', async () => {
+      const inbox = await open(await bulk(10_000));
+      listbox(inbox).focus();
+      const inView = () => {
+        const option = activeOption(inbox);
+        if (!option) return false;
+        const box = option.getBoundingClientRect();
+        const view = listbox(inbox).getBoundingClientRect();
+        return box.top >= view.top - 1 && box.bottom <= view.bottom + 1;
+      };
+      const steps: [string, string][] = [
+        ['PageDown', 'Contact 10'],
+        ['PageDown', 'Contact 20'],
+        ['PageDown', 'Contact 30'],
+        ['End', 'Contact 9999'],
+        ['PageUp', 'Contact 9989'],
+        ['ArrowUp', 'Contact 9988'],
+        ['Home', 'Contact 0'],
+      ];
+      for (const [key, name] of steps) {
+        await sendKeys({ press: key });
+        await until(() => activeOption(inbox)?.querySelector('[part="name"]')?.textContent === name, `${name} after ${key}`);
+        await frames(2);
+        expect(inView(), `${name} is in view`).to.equal(true);
+        expect(options(inbox).length).to.be.within(1, 100);
+      }
+      expect(listbox(inbox).scrollTop).to.equal(0);
     });
 
     it('loads the next page when scrolled to the end', async () => {

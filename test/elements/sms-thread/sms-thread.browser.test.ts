@@ -1,8 +1,9 @@
 /// <reference types="mocha" />
 import { expect, html } from '@open-wc/testing';
 import { sendKeys, sendMouse, resetMouse } from '@web/test-runner-commands';
-import { setupIgnoreWindowResizeObserverLoopErrors } from '@lit-labs/virtualizer/support/resize-observer-errors.js';
 import { MemoryBackend } from '../../../src/backend/memory-backend.js';
+import { registerMessages } from '../../../src/elements/internal/localize.js';
+import { he } from '../../../src/elements/internal/locales/he.js';
 import type { MessageQuery, SmsBackend } from '../../../src/backend/types.js';
 import type { Message, Page } from '../../../src/protocol/index.js';
 import '../../../src/elements/sms-thread/sms-thread.js';
@@ -40,9 +41,9 @@ async function inboundMany(backend: MemoryBackend, count: number, from = MIGUEL)
   return messages;
 }
 
+registerMessages('he', he);
+
 describe('<sms-thread>', () => {
-  // The virtualizer measures in ResizeObserver callbacks; the browser's benign loop notice is not a failure.
-  setupIgnoreWindowResizeObserverLoopErrors(beforeEach, afterEach);
   let backend: MemoryBackend;
   beforeEach(() => {
     backend = new MemoryBackend({ delays: fast });
