@@ -26,6 +26,8 @@ export interface Config {
   usersFile: string | undefined;
   /** Signs media URLs; must be the same on every instance. */
   signingSecret: string;
+  /** SMS_STATIC_DIR: files served outside /v1 and /twilio (the demo page). */
+  staticDir: string | undefined;
   /** SMS_SIMULATOR_DELAY_SCALE: multiplies the simulator's delays (0.01 for fast tests). */
   simulatorDelayScale: number;
 }
@@ -63,6 +65,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .filter(Boolean),
     usersFile: env.SMS_USERS_FILE || undefined,
     signingSecret: env.SMS_SIGNING_SECRET || randomBytes(32).toString('hex'),
+    staticDir: env.SMS_STATIC_DIR || undefined,
     simulatorDelayScale,
   };
 }

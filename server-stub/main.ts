@@ -56,7 +56,7 @@ const app = await createApp({
   signingSecret: config.signingSecret,
   allowedOrigins: config.allowedOrigins,
   ...(simulator ? { simulator } : {}),
-  ...(process.env.SMS_STATIC_DIR ? { staticDir: process.env.SMS_STATIC_DIR } : {}),
+  ...(config.staticDir ? { staticDir: config.staticDir } : {}),
 });
 handle = app.handle;
 console.log(`sms stub listening on ${baseUrl} (${config.databaseUrl ? 'PostgreSQL' : `PGlite ${config.dataDir}`}, ${simulator ? 'Twilio simulator' : 'Twilio'})`);

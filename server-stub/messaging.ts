@@ -69,6 +69,10 @@ export class Messaging {
 
   async send(user: UserRecord, request: SendRequest, idempotencyKey: string | undefined): Promise<Message> {
     const attachmentIds = (request.attachments ?? []).map((attachment) => attachment.id);
+    const requestHash = createHash('sha256').update(JSON.stringify([request.from ?? null, request.to, request.body, attachmentIds, request.sendAt ?? null])).digest('hex');
+    // A retry answers what the first attempt did, even if the rules would now judge the draft otherwise.
+    const earlier = idempotencyKey ? await this.store.idempotencyRecord(user.id, idempotencyKey) : undefined;
+    if (earlier) return this.replay(earlier, requestHash);
     const media = await this.store.mediaInfo(user.workspaceId, attachmentIds);
     const byId = new Map(media.map((item) => [item.id, item]));
     const missing = attachmentIds.find((id) => !byId.has(id));
@@ -99,7 +103,6 @@ export class Messaging {
 
     const analysis = analyzeMessage(request.body);
     const createdAt = this.now();
-    const requestHash = createHash('sha256').update(JSON.stringify([request.from ?? null, request.to, request.body, attachmentIds, request.sendAt ?? null])).digest('hex');
     const stored = await this.store.insertMessage(
       {
         workspaceId: user.workspaceId,
@@ -120,12 +123,7 @@ export class Messaging {
       },
       idempotencyKey ? { userId: user.id, key: idempotencyKey, requestHash } : undefined,
     );
-    if (!stored.created) {
-      if (stored.requestHash !== requestHash) {
-        throw new HttpError(422, 'idempotency_key_reused', 'This Idempotency-Key was already used for a different message');
-      }
-      return this.toWire(stored.message);
-    }
+    if (!stored.created) return this.replay({ message: stored.message, requestHash: stored.requestHash ?? '' }, requestHash);
     if (stored.message.status === 'scheduled') {
       await this.announce(stored.message, 'message.created');
       return this.toWire(stored.message);
@@ -139,6 +137,13 @@ export class Messaging {
       if (error instanceof TwilioUnreachableError) await this.store.discardMessage(stored.message.id);
       throw error;
     }
+  }
+
+  private replay(earlier: { message: MessageRecord; requestHash: string }, requestHash: string): Message {
+    if (earlier.requestHash !== requestHash) {
+      throw new HttpError(422, 'idempotency_key_reused', 'This Idempotency-Key was already used for a different message');
+    }
+    return this.toWire(earlier.message);
   }
 
   /**

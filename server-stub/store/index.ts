@@ -75,7 +75,7 @@ export interface EventRecord {
   data: unknown;
 }
 
-export type NewMessage = Omit<MessageRecord, 'seq' | 'media' | 'updatedAt' | 'id'> & { id?: string; mediaIds: string[] };
+export type NewMessage = Omit<MessageRecord, 'seq' | 'media' | 'updatedAt' | 'id'> & { mediaIds: string[] };
 
 /** The users, numbers and contacts a deployment starts with (the seed, or SMS_USERS_FILE). */
 export interface Directory {
@@ -260,7 +260,7 @@ export class Store {
     message: NewMessage,
     idempotency?: { userId: string; key: string; requestHash: string },
   ): Promise<{ message: MessageRecord; created: boolean; requestHash?: string }> {
-    const id = message.id ?? `msg_${randomUUID()}`;
+    const id = `msg_${randomUUID()}`;
     const outcome = await this.db.transaction(async (tx) => {
       if (idempotency) {
         const [claimed] = await tx.query(
@@ -303,6 +303,13 @@ export class Store {
     });
     const stored = await this.message(outcome.id);
     return { message: stored!, created: outcome.created, ...(outcome.requestHash ? { requestHash: outcome.requestHash } : {}) };
+  }
+
+  /** The message an idempotency key already names, with the hash of the request that made it. */
+  async idempotencyRecord(userId: string, key: string): Promise<{ message: MessageRecord; requestHash: string } | undefined> {
+    const [row] = await this.db.query(`SELECT message_id, request_hash FROM idempotency_keys WHERE user_id = $1 AND key = $2`, [userId, key]);
+    const message = row && (await this.message(row.message_id as string));
+    return message && { message, requestHash: row.request_hash as string };
   }
 
   /** Removes a message nothing ever saw (Twilio surely never got it), with its idempotency key. */
@@ -446,11 +453,8 @@ export class Store {
   }
 
   /** Moves a message from one status to another only if it is still in the first; undefined when it was not. */
-  async transition(id: string, from: MessageStatus, to: MessageStatus, at: Date, errorCode: number | null = null): Promise<MessageRecord | undefined> {
-    const rows = await this.db.query(
-      `UPDATE messages SET status = $3, updated_at = $4, error_code = COALESCE($5, error_code) WHERE id = $1 AND status = $2 RETURNING id`,
-      [id, from, to, at, errorCode],
-    );
+  async transition(id: string, from: MessageStatus, to: MessageStatus, at: Date): Promise<MessageRecord | undefined> {
+    const rows = await this.db.query(`UPDATE messages SET status = $3, updated_at = $4 WHERE id = $1 AND status = $2 RETURNING id`, [id, from, to, at]);
     return rows.length ? this.message(id) : undefined;
   }
 

@@ -180,6 +180,11 @@ for (const backend of backends) {
       const other = await send({ ...draft, body: 'Different' }, { key: 'k-1' });
       assert.equal(other.status, 422);
       assert.equal((await other.json()).error.code, 'idempotency_key_reused');
+      await stub.simulator.inbound({ from: '+14155550178', to: '+14155550100', body: 'STOP' });
+      const afterStop = await send(draft, { key: 'k-1' });
+      assert.equal(afterStop.status, 201, 'a retry answers as the first attempt did');
+      assert.equal((await afterStop.json()).id, ids[0]);
+      await stub.simulator.inbound({ from: '+14155550178', to: '+14155550100', body: 'START' });
       const bobSameKey = await send({ from: '+14155550110', to: '+14155550178', body: 'Bob' }, { token: 'demo-bob', key: 'k-1' });
       assert.equal(bobSameKey.status, 201, 'keys are scoped to the user');
       assert.equal(calls.length, 2);
