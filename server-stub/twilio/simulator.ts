@@ -2,23 +2,12 @@ import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import twilio from 'twilio';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import { FAILING_RECIPIENTS, LANDLINE_RECIPIENT, REPLYING_RECIPIENT } from '../../src/protocol/seed.js';
 import { analyzeMessage, optOutKeyword } from '../../src/rules/index.js';
 import { MMS_COUNTRIES, SUPPORTED_COUNTRIES, type Capabilities } from '../../src/rules/types.js';
 import { generateMedia, type GeneratedMedia } from './simulator-media.js';
 import { describeNumber, searchNumbers, simulatedCapabilities, type NumberType } from './simulator-numbers.js';
 
-/** Recipients that fail, each with the Twilio error code its status callback reports. */
-export const FAILING_RECIPIENTS: Readonly<Record<string, number>> = {
-  '+14155550161': 30006,
-  '+14155550162': 30007,
-  '+14155550163': 21610,
-  '+14155550164': 30003,
-  '+14155550165': 30008,
-};
-/** The recipient who answers every message. */
-export const REPLYING_RECIPIENT = '+14155550142';
-/** The one number Lookup calls a landline; every other valid number is a mobile. */
-export const LANDLINE_RECIPIENT = '+14155550161';
 export const SIMULATOR_ACCOUNT_SID = 'AC5a1e5e1e5a1e5e1e5a1e5e1e5a1e5e1e';
 
 /** Milliseconds after a send, before `delayScale`: "sent", the final status, the reply. */

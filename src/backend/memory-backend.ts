@@ -15,16 +15,17 @@ import type {
   SmsEvent,
 } from '../protocol/index.js';
 import {
-  FAILING_NUMBERS,
-  REPLYING_NUMBER,
+  FAILING_RECIPIENTS,
+  LANDLINE_RECIPIENT,
+  REPLYING_RECIPIENT,
   SEED_CONTACTS,
-  SEED_MESSAGES,
   SEED_NUMBERS,
   SEED_USERS,
   SEED_WORKSPACES,
   type SeedNumber,
   type SeedUser,
-} from './seed.js';
+} from '../protocol/seed.js';
+import { SEED_MESSAGES } from './seed.js';
 import {
   BackendError,
   type ConversationQuery,
@@ -206,7 +207,7 @@ class MemoryWorld {
   recipientView(workspaceId: string, e164: string): Recipient {
     const state = this.recipientState(workspaceId, e164);
     const parsed = parsePhone(e164);
-    const lineType = FAILING_NUMBERS[e164] === 30006 ? 'landline' : parsed.ok ? parsed.type : undefined;
+    const lineType = e164 === LANDLINE_RECIPIENT ? 'landline' : parsed.ok ? parsed.type : undefined;
     return {
       e164,
       optedOut: state.optedOut,
@@ -262,7 +263,7 @@ class MemoryWorld {
   dispatch(stored: StoredMessage): void {
     const { message } = stored;
     const recipient = this.recipientState(stored.workspaceId, message.to);
-    if (recipient.optedOut || recipient.blockedSenders.has(message.from) || FAILING_NUMBERS[message.to] === 21610) {
+    if (recipient.optedOut || recipient.blockedSenders.has(message.from) || FAILING_RECIPIENTS[message.to] === 21610) {
       this.carrierOptOut(stored.workspaceId, message.to, message.from);
       this.update(stored, { status: 'failed', error: carrierError(21610) });
       return;
@@ -272,9 +273,9 @@ class MemoryWorld {
       if (stored.message.status !== 'queued') return;
       this.update(stored, { status: 'sent' });
       this.later(this.delays.delivered, () => {
-        const code = FAILING_NUMBERS[message.to];
+        const code = FAILING_RECIPIENTS[message.to];
         this.update(stored, code === undefined ? { status: 'delivered' } : { status: 'undelivered', error: carrierError(code) });
-        if (message.to === REPLYING_NUMBER) {
+        if (message.to === REPLYING_RECIPIENT) {
           this.later(this.delays.reply, () => this.receive({ from: message.to, to: message.from, body: REPLY_BODY }));
         }
       });

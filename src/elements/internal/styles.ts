@@ -21,7 +21,7 @@ export const tokens = css`
     --_sms-font-size: var(--sms-font-size, 0.9375rem);
     --_sms-radius: var(--sms-radius, 0.5rem);
     --_sms-space: var(--sms-space, 0.5rem);
-    --_sms-focus-ring: var(--sms-focus-ring, 2px solid var(--_sms-color-accent));
+    --_sms-focus-ring: var(--sms-focus-ring, 2px solid var(--sms-color-focus, var(--_sms-color-accent)));
 
     display: block;
     font-family: var(--_sms-font-family);
@@ -132,6 +132,12 @@ export const tokens = css`
     letter-spacing: 0.02em;
   }
 
+  .badge.danger {
+    border-color: var(--_sms-color-danger);
+    background: var(--_sms-color-danger);
+    color: var(--_sms-color-surface);
+  }
+
   .badge.off {
     color: var(--_sms-color-text-muted);
     text-decoration: line-through;
@@ -139,5 +145,49 @@ export const tokens = css`
 
   .muted {
     color: var(--_sms-color-text-muted);
+  }
+`;
+
+/**
+ * The frame of an element built around one scrolling list (thread, inbox): a fixed height by default, the list
+ * taking whatever the rows above and below it leave, and the one-line states shown around it.
+ */
+export const scrollingList = css`
+  :host {
+    display: flex;
+    flex-direction: column;
+    block-size: 32rem;
+    background: var(--_sms-color-surface);
+  }
+
+  :host([hidden]) {
+    display: none;
+  }
+
+  .base {
+    display: flex;
+    flex: 1;
+    flex-direction: column;
+    min-block-size: 0;
+  }
+
+  .scroller {
+    flex: 1;
+    min-block-size: 0;
+    overflow-y: auto;
+    overscroll-behavior: contain;
+  }
+
+  .status-line {
+    margin: 0;
+    padding: var(--_sms-space);
+    color: var(--_sms-color-text-muted);
+    text-align: center;
+  }
+
+  .problem {
+    margin: 0;
+    padding: var(--_sms-space);
+    color: var(--_sms-color-danger);
   }
 `;

@@ -1,11 +1,8 @@
-import { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { backendContext } from '../../backend/context.js';
-import type { SmsBackend } from '../../backend/types.js';
 import type { Conversation, InboxFilter, SmsEvent } from '../../protocol/index.js';
+import { asError, type LoadState } from '../internal/load-state.js';
+import { SmsContextController } from '../internal/sms-context.js';
 import { appendPage, applyConversation } from './inbox-state.js';
-
-export type LoadState = 'pending' | 'complete' | 'error';
 
 export interface InboxQuery {
   filter: InboxFilter;
@@ -24,7 +21,7 @@ export class InboxController implements ReactiveController {
   nextCursor: string | null = null;
   loadingMore = false;
 
-  private backend?: SmsBackend;
+  private readonly context: SmsContextController;
   private _query: InboxQuery;
   private unsubscribe?: () => void;
   /** Bumped on every restart, so answers for a previous query or backend are dropped. */
@@ -36,14 +33,11 @@ export class InboxController implements ReactiveController {
   ) {
     this._query = { filter: query.filter ?? 'all', q: query.q ?? '' };
     host.addController(this);
-    new ContextConsumer(host, {
-      context: backendContext,
-      subscribe: true,
-      callback: (backend) => {
-        this.backend = backend;
-        this.restart();
-      },
-    });
+    this.context = new SmsContextController(host, () => this.restart());
+  }
+
+  private get backend() {
+    return this.context.backend;
   }
 
   get query(): InboxQuery {
@@ -147,5 +141,3 @@ export class InboxController implements ReactiveController {
     this.host.requestUpdate();
   }
 }
-
-const asError = (error: unknown) => (error instanceof Error ? error : new Error(String(error)));

@@ -207,7 +207,7 @@ export class SmsInbox extends LitElement {
           : nothing}
         <div
           part="list"
-          class="list"
+          class="list scroller"
           role="listbox"
           tabindex="0"
           aria-label=${t('sms-inbox.label')}
@@ -244,7 +244,7 @@ export class SmsInbox extends LitElement {
         <span part="preview" class="preview">${preview}</span>
         <span class="badges">
           ${hasError
-            ? html`<span part="error-badge" class="error" title=${t('sms-inbox.error-hint')}
+            ? html`<span part="error-badge" class="badge danger" title=${t('sms-inbox.error-hint')}
                 >${t('sms-inbox.error')}<span class="visually-hidden">: ${t('sms-inbox.error-hint')}</span></span
               >`
             : nothing}

@@ -6,13 +6,17 @@ import type { LabelParams } from '../../rules/types.js';
 import { LocalizeController } from '../internal/localize.js';
 import { VirtualList } from '../internal/virtual-list.js';
 import { ThreadController } from './thread-controller.js';
-import { inlineNotice, isFailed } from './thread-state.js';
+import { inlineNotice, isFailed, tooltipSide } from './thread-state.js';
 import { threadMessages } from './sms-thread.messages.js';
 import { styles } from './sms-thread.styles.js';
 
 /** Formatters by locale, shared by every thread on the page: the first one a page creates is costly. */
 const timeFormats = new Map<string, Intl.DateTimeFormat>();
 const sizeFormats = new Map<string, Intl.NumberFormat>();
+/** A document with a folded corner, for attachments that are not images. */
+const fileIcon = html`<svg class="file-icon" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="1.75"
+  stroke-linejoin="round" aria-hidden="true"><path d="M14 3H7a2 2 0 0 0-2 2v14a2 2 0 0 0 2 2h10a2 2 0 0 0 2-2V8z" /><path
+  d="M14 3v5h5M9 13h6M9 17h6" /></svg>`;
 /** Older messages are fetched when the view comes this close to the top. */
 const TOP_SLACK = 200;
 
@@ -28,7 +32,7 @@ const TOP_SLACK = 200;
  * @csspart body - A message's text.
  * @csspart media - A message's attachments.
  * @csspart thumbnail - An image attachment (a download link around the image).
- * @csspart file - A non-image attachment chip (a download link).
+ * @csspart file - A non-image attachment chip (a download link with an icon, the file's name and size).
  * @csspart meta - The line under a bubble: time and status.
  * @csspart status - A message's status word.
  * @csspart error-label - The focusable error label of a failed message.
@@ -154,7 +158,7 @@ export class SmsThread extends LitElement {
           : nothing}
         <div
           part="log"
-          class="log"
+          class="log scroller"
           role="log"
           tabindex="0"
           aria-label=${t('sms-thread.label', { contact: this.contact })}
@@ -198,12 +202,26 @@ export class SmsThread extends LitElement {
     `;
   }
 
+  /** Opens the reason below the label when the label sits high in the log (bound as a listener on the label). */
+  private placeTooltip(event: Event): void {
+    const label = event.currentTarget as HTMLElement;
+    if (!this.log) return;
+    const side = tooltipSide(label.getBoundingClientRect(), this.log.getBoundingClientRect());
+    label.parentElement!.classList.toggle('below', side === 'below');
+  }
+
   private renderStatus(message: Message) {
     const t = this.t;
     if (isFailed(message)) {
       const id = `reason-${message.id}`;
       return html`<span class="error-wrap">
-        <span part="error-label" class="error" tabindex="0" aria-describedby=${id}
+        <span
+          part="error-label"
+          class="error badge danger"
+          tabindex="0"
+          aria-describedby=${id}
+          @mouseenter=${this.placeTooltip}
+          @focus=${this.placeTooltip}
           >${message.error?.label ?? t('sms-thread.error')}</span
         ><span part="tooltip" class="tooltip" role="tooltip" id=${id}
           >${message.error?.reason ?? t('sms-thread.error-reason')}</span
@@ -235,8 +253,9 @@ export class SmsThread extends LitElement {
       </a>`;
     }
     return html`<a part="file" class="file" href=${media.url} download=${media.name} title=${label}>
-      <span>${media.name}</span>
-      <span>${this.formatSize(media.size)}</span>
+      ${fileIcon}
+      <span class="file-name">${media.name}</span>
+      <span class="file-size">${this.formatSize(media.size)}</span>
     </a>`;
   }
 }

@@ -1,226 +1,194 @@
 import { css } from 'lit';
+import { scrollingList, tokens } from '../internal/styles.js';
 
-export const styles = css`
-  :host {
-    --_sms-accent: var(--sms-thread-outbound-background, var(--sms-color-accent, light-dark(#2563eb, #60a5fa)));
-    --_sms-on-accent: var(--sms-thread-outbound-color, var(--sms-color-on-accent, light-dark(#fff, #0b1220)));
-    --_sms-surface: var(--sms-color-surface, light-dark(#fff, #111827));
-    --_sms-inbound: var(--sms-thread-inbound-background, var(--sms-color-surface-raised, light-dark(#eef1f5, #1f2937)));
-    --_sms-text: var(--sms-color-text, light-dark(#111827, #f3f4f6));
-    --_sms-muted: var(--sms-color-text-muted, light-dark(#4b5563, #9ca3af));
-    --_sms-danger: var(--sms-color-danger, light-dark(#b91c1c, #f87171));
-    --_sms-radius: var(--sms-radius, 0.75rem);
-    --_sms-gap: var(--sms-space, 0.5rem);
+export const styles = [
+  tokens,
+  scrollingList,
+  css`
+    :host {
+      --_sms-thread-outbound-background: var(--sms-thread-outbound-background, var(--_sms-color-accent));
+      --_sms-thread-outbound-color: var(--sms-thread-outbound-color, var(--_sms-color-on-accent));
+      --_sms-thread-inbound-background: var(--sms-thread-inbound-background, var(--_sms-color-surface-raised));
+      --_sms-bubble-radius: calc(var(--_sms-radius) * 1.5);
 
-    display: flex;
-    flex-direction: column;
-    position: relative;
-    block-size: 32rem;
-    color-scheme: light dark;
-    background: var(--_sms-surface);
-    color: var(--_sms-text);
-    font-family: var(--sms-font-family, system-ui, sans-serif);
-    font-size: var(--sms-font-size, 0.9375rem);
-    line-height: 1.4;
-  }
+      position: relative;
+    }
 
-  :host([hidden]) {
-    display: none;
-  }
+    .log {
+      container-type: inline-size;
+      padding-inline: var(--_sms-space);
+    }
 
-  .base {
-    display: flex;
-    flex: 1;
-    flex-direction: column;
-    min-block-size: 0;
-  }
+    .row {
+      display: flex;
+      flex-direction: column;
+      align-items: flex-start;
+      inline-size: 100%;
+      padding-block: calc(var(--_sms-space) / 2);
+    }
 
-  .log {
-    flex: 1;
-    min-block-size: 0;
-    overflow-y: auto;
-    overscroll-behavior: contain;
-    padding-inline: var(--_sms-gap);
-  }
+    .row.outbound {
+      align-items: flex-end;
+    }
 
-  .log:focus-visible,
-  button:focus-visible,
-  a:focus-visible,
-  .error:focus-visible {
-    outline: 2px solid var(--sms-color-focus, var(--_sms-accent));
-    outline-offset: 2px;
-  }
+    .bubble {
+      max-inline-size: min(80%, 36rem);
+      padding: var(--_sms-space) calc(var(--_sms-space) * 1.5);
+      border-radius: var(--_sms-bubble-radius);
+      border-end-start-radius: calc(var(--_sms-bubble-radius) / 4);
+      background: var(--_sms-thread-inbound-background);
+      color: var(--_sms-color-text);
+      overflow-wrap: anywhere;
+    }
 
-  .row {
-    display: flex;
-    flex-direction: column;
-    align-items: flex-start;
-    inline-size: 100%;
-    box-sizing: border-box;
-    padding-block: calc(var(--_sms-gap) / 2);
-  }
+    .outbound .bubble {
+      border-end-start-radius: var(--_sms-bubble-radius);
+      border-end-end-radius: calc(var(--_sms-bubble-radius) / 4);
+      background: var(--_sms-thread-outbound-background);
+      color: var(--_sms-thread-outbound-color);
+    }
 
-  .row.outbound {
-    align-items: flex-end;
-  }
+    .outbound.scheduled .bubble,
+    .outbound.canceled .bubble {
+      background: transparent;
+      color: var(--_sms-color-text);
+      outline: 1px dashed var(--_sms-color-text-muted);
+      outline-offset: -1px;
+    }
 
-  .bubble {
-    max-inline-size: min(80%, 36rem);
-    padding: var(--_sms-gap) calc(var(--_sms-gap) * 1.5);
-    border-radius: var(--_sms-radius);
-    border-end-start-radius: calc(var(--_sms-radius) / 4);
-    background: var(--_sms-inbound);
-    color: var(--_sms-text);
-    overflow-wrap: anywhere;
-  }
+    .body {
+      margin: 0;
+      white-space: pre-wrap;
+    }
 
-  .outbound .bubble {
-    border-end-start-radius: var(--_sms-radius);
-    border-end-end-radius: calc(var(--_sms-radius) / 4);
-    background: var(--_sms-accent);
-    color: var(--_sms-on-accent);
-  }
+    .media {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: flex-start;
+      gap: calc(var(--_sms-space) / 2);
+      margin-block-start: calc(var(--_sms-space) / 2);
+    }
 
-  .outbound.scheduled .bubble,
-  .outbound.canceled .bubble {
-    background: transparent;
-    color: var(--_sms-text);
-    outline: 1px dashed var(--_sms-muted);
-  }
+    .thumbnail img {
+      display: block;
+      inline-size: 8rem;
+      block-size: 8rem;
+      object-fit: cover;
+      border-radius: var(--_sms-radius);
+    }
 
-  .body {
-    margin: 0;
-    white-space: pre-wrap;
-  }
+    .file {
+      display: grid;
+      grid-template-columns: auto minmax(0, 1fr);
+      align-items: center;
+      column-gap: calc(var(--_sms-space) * 0.75);
+      max-inline-size: 16rem;
+      padding: calc(var(--_sms-space) * 0.5) calc(var(--_sms-space) * 1.25) calc(var(--_sms-space) * 0.5) var(--_sms-space);
+      border: 1px solid var(--_sms-color-border);
+      border-radius: var(--_sms-radius);
+      background: var(--_sms-color-surface);
+      color: var(--_sms-color-text);
+      line-height: 1.25;
+      text-decoration: none;
+    }
 
-  .media {
-    display: flex;
-    flex-wrap: wrap;
-    gap: calc(var(--_sms-gap) / 2);
-    margin-block-start: calc(var(--_sms-gap) / 2);
-  }
+    .file:hover .file-name {
+      text-decoration: underline;
+    }
 
-  .thumbnail img {
-    display: block;
-    inline-size: 8rem;
-    block-size: 8rem;
-    object-fit: cover;
-    border-radius: calc(var(--_sms-radius) / 2);
-  }
+    .file-icon {
+      grid-row: span 2;
+      inline-size: 1.75em;
+      block-size: 1.75em;
+      color: var(--_sms-color-accent);
+    }
 
-  .file {
-    display: inline-flex;
-    gap: 0.25em;
-    padding: 0.25em 0.75em;
-    border-radius: 999px;
-    background: var(--_sms-surface);
-    color: var(--_sms-text);
-    text-decoration: none;
-    font-size: 0.875em;
-  }
+    .file-name {
+      overflow: hidden;
+      text-overflow: ellipsis;
+      white-space: nowrap;
+      font-size: 0.875em;
+      font-weight: 600;
+    }
 
-  .meta {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: var(--_sms-gap);
-    margin-block-start: 0.25rem;
-    padding-inline: 0.25rem;
-    color: var(--_sms-muted);
-    font-size: 0.8125em;
-  }
+    .file-size {
+      color: var(--_sms-color-text-muted);
+      font-size: 0.75em;
+    }
 
-  .error-wrap {
-    position: relative;
-  }
+    .meta {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: var(--_sms-space);
+      max-inline-size: 100%;
+      margin-block-start: 0.25rem;
+      padding-inline: 0.25rem;
+      color: var(--_sms-color-text-muted);
+      font-size: 0.8125em;
+    }
 
-  .error {
-    display: inline-block;
-    padding: 0 0.5em;
-    border-radius: 999px;
-    background: var(--_sms-danger);
-    color: var(--_sms-surface);
-    font-weight: 600;
-    cursor: help;
-  }
+    .error-wrap {
+      position: relative;
+    }
 
-  .tooltip {
-    display: none;
-    position: absolute;
-    inset-block-end: calc(100% + 0.25rem);
-    inset-inline-end: 0;
-    z-index: 1;
-    inline-size: max-content;
-    max-inline-size: 16rem;
-    padding: 0.375rem 0.5rem;
-    border-radius: calc(var(--_sms-radius) / 2);
-    background: var(--_sms-text);
-    color: var(--_sms-surface);
-  }
+    .error {
+      cursor: help;
+    }
 
-  .error:hover + .tooltip,
-  .error:focus-visible + .tooltip,
-  .error:focus + .tooltip {
-    display: block;
-  }
+    .tooltip {
+      display: none;
+      position: absolute;
+      inset-block-end: calc(100% + 0.25rem);
+      inset-inline-end: 0;
+      z-index: 1;
+      inline-size: max-content;
+      max-inline-size: min(16rem, 100cqi - 2 * var(--_sms-space));
+      padding: 0.375rem 0.5rem;
+      border-radius: calc(var(--_sms-radius) * 0.75);
+      background: var(--_sms-color-text);
+      color: var(--_sms-color-surface);
+    }
 
-  button {
-    font: inherit;
-    cursor: pointer;
-  }
+    .below .tooltip {
+      inset-block: calc(100% + 0.25rem) auto;
+    }
 
-  .cancel {
-    padding: 0 0.5em;
-    border: 1px solid currentColor;
-    border-radius: calc(var(--_sms-radius) / 2);
-    background: none;
-    color: var(--_sms-danger);
-  }
+    .error:is(:hover, :focus) + .tooltip {
+      display: block;
+    }
 
-  .notice {
-    align-self: center;
-    margin: var(--_sms-gap) 0 0;
-    color: var(--_sms-muted);
-    font-size: 0.8125em;
-    font-style: italic;
-  }
+    .cancel {
+      padding: 0 0.5em;
+      border: 1px solid currentColor;
+      border-radius: calc(var(--_sms-radius) * 0.75);
+      background: none;
+      color: var(--_sms-color-danger);
+    }
 
-  .status-line {
-    margin: 0;
-    padding: var(--_sms-gap);
-    color: var(--_sms-muted);
-    text-align: center;
-  }
+    .notice {
+      align-self: center;
+      margin: var(--_sms-space) 0 0;
+      color: var(--_sms-color-text-muted);
+      font-size: 0.8125em;
+      font-style: italic;
+    }
 
-  .problem {
-    margin: 0;
-    padding: var(--_sms-gap);
-    color: var(--_sms-danger);
-  }
+    .new-messages {
+      position: absolute;
+      inset-block-end: var(--_sms-space);
+      inset-inline-start: 50%;
+      translate: -50% 0;
+      padding: 0.375rem 0.875rem;
+      border: none;
+      border-radius: 999px;
+      background: var(--_sms-color-accent);
+      color: var(--_sms-color-on-accent);
+      box-shadow: 0 2px 6px rgb(0 0 0 / 0.2);
+    }
 
-  .new-messages {
-    position: absolute;
-    inset-block-end: var(--_sms-gap);
-    inset-inline-start: 50%;
-    translate: -50% 0;
-    padding: 0.375rem 0.875rem;
-    border: none;
-    border-radius: 999px;
-    background: var(--_sms-accent);
-    color: var(--_sms-on-accent);
-    box-shadow: 0 2px 6px rgb(0 0 0 / 0.2);
-  }
-
-  :host(:dir(rtl)) .new-messages {
-    translate: 50% 0;
-  }
-
-  .visually-hidden {
-    position: absolute;
-    inline-size: 1px;
-    block-size: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-  }
-`;
+    :host(:dir(rtl)) .new-messages {
+      translate: 50% 0;
+    }
+  `,
+];

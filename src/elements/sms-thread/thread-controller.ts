@@ -1,11 +1,8 @@
-import { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { backendContext } from '../../backend/context.js';
-import type { SmsBackend } from '../../backend/types.js';
 import type { Message, SmsEvent } from '../../protocol/index.js';
+import { asError, type LoadState } from '../internal/load-state.js';
+import { SmsContextController } from '../internal/sms-context.js';
 import { belongsTo, prependPage, upsertMessage } from './thread-state.js';
-
-export type LoadState = 'pending' | 'complete' | 'error';
 
 export interface ThreadControllerOptions {
   /** The contact's E.164 number. */
@@ -28,7 +25,7 @@ export class ThreadController implements ReactiveController {
   nextCursor: string | null = null;
   loadingOlder = false;
 
-  private backend?: SmsBackend;
+  private readonly context: SmsContextController;
   private _contact: string;
   private readonly pageSize: number;
   private readonly onLive?: ThreadControllerOptions['onLive'];
@@ -44,14 +41,11 @@ export class ThreadController implements ReactiveController {
     this.pageSize = options.pageSize ?? 50;
     this.onLive = options.onLive;
     host.addController(this);
-    new ContextConsumer(host, {
-      context: backendContext,
-      subscribe: true,
-      callback: (backend) => {
-        this.backend = backend;
-        this.restart();
-      },
-    });
+    this.context = new SmsContextController(host, () => this.restart());
+  }
+
+  private get backend() {
+    return this.context.backend;
   }
 
   get contact(): string {
@@ -185,5 +179,3 @@ export class ThreadController implements ReactiveController {
     this.host.requestUpdate();
   }
 }
-
-const asError = (error: unknown) => (error instanceof Error ? error : new Error(String(error)));

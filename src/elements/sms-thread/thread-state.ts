@@ -41,3 +41,14 @@ export function inlineNotice(message: Message): InlineNotice | null {
 export function isFailed(message: Message): boolean {
   return message.status === 'failed' || message.status === 'undelivered' || message.error !== undefined;
 }
+
+/** The vertical extent of a box on screen, as `getBoundingClientRect()` gives it. */
+export interface Extent {
+  top: number;
+  bottom: number;
+}
+
+/** An error label's reason opens on whichever side of the label has more room in the visible log, so the log never clips it. */
+export function tooltipSide(label: Extent, view: Extent): 'above' | 'below' {
+  return label.top - view.top >= view.bottom - label.bottom ? 'above' : 'below';
+}

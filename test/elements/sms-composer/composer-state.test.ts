@@ -12,7 +12,7 @@ import {
   type ComposerDraft,
 } from '../../../src/elements/sms-composer/composer-state.js';
 import { validateSend } from '../../../src/rules/index.js';
-import { SEED_NUMBERS } from '../../../src/backend/seed.js';
+import { SEED_NUMBERS } from '../../../src/protocol/seed.js';
 import type { PhoneNumber } from '../../../src/rules/types.js';
 
 const alice: PhoneNumber[] = SEED_NUMBERS.filter((n) => n.workspaceId === 'acme' && (n.kind === 'group' || n.users.includes('alice'))).map(

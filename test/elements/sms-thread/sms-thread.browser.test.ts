@@ -14,6 +14,7 @@ const ALICE_US = '+14155550100';
 const DANA = '+14155550142';
 const MIGUEL = '+14155550177';
 const LANDLINE = '+14155550161';
+const SPAM = '+14155550162';
 
 const fast = { sent: 0, delivered: 0, reply: 60_000, upload: 0 };
 
@@ -162,6 +163,69 @@ describe('<sms-thread>', () => {
     expect(chip.textContent).to.contain(file.name);
     expect(r.querySelectorAll('a[part~="thumbnail"]').length).to.equal(1);
   });
+
+  it('shows a file as a compact chip with an icon, its name and its size', async () => {
+    const mms = await backend.inbound({ from: MIGUEL, to: ALICE_US, body: '', mediaTypes: ['image/png', 'application/pdf'] });
+    const thread = await open(backend, MIGUEL);
+    const [image, file] = mms.media;
+    const chip = row(thread, mms.id)!.querySelector<HTMLAnchorElement>('a[part~="file"]')!;
+    const size = `${Math.max(1, Math.round(file.size / 1000))} kB`;
+    expect([...chip.querySelectorAll('span')].map((span) => span.textContent!.trim())).to.deep.equal([file.name, size]);
+    expect(chip.querySelector('svg')!.getAttribute('aria-hidden')).to.equal('true');
+    const thumbnail = row(thread, mms.id)!.querySelector('a[part~="thumbnail"]')!.getBoundingClientRect();
+    const box = chip.getBoundingClientRect();
+    expect(thumbnail.width, `the ${image.name} thumbnail is laid out`).to.be.above(0);
+    expect(box.height, 'a chip is one line of text high, not stretched to the thumbnail').to.be.below(thumbnail.height / 2);
+    expect(box.width).to.be.below(thumbnail.width * 2.5);
+    await expect(thread).to.be.accessible();
+  });
+
+  it('keeps an error reason inside the thread, for the top row and the bottom row alike', async () => {
+    const first = await backend.send({ from: ALICE_US, to: SPAM, body: 'Hi' });
+    await inboundMany(backend, 12, SPAM);
+    const last = await backend.send({ from: ALICE_US, to: SPAM, body: 'Hello again?' });
+    const thread = await open(backend, SPAM);
+    for (const [message, scrollTop] of [
+      [first, 0],
+      [last, log(thread).scrollHeight],
+    ] as const) {
+      log(thread).scrollTop = scrollTop;
+      await until(() => row(thread, message.id)?.querySelector('[part~="error-label"]'), `the error label of "${message.body}"`);
+      await frames(2);
+      const label = row(thread, message.id)!.querySelector<HTMLElement>('[part~="error-label"]')!;
+      const box = label.getBoundingClientRect();
+      await sendMouse({ type: 'move', position: [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)] });
+      const tooltip = thread.shadowRoot!.getElementById(label.getAttribute('aria-describedby')!)!;
+      const shown = tooltip.getBoundingClientRect();
+      const view = log(thread).getBoundingClientRect();
+      expect(shown.height, `the reason of "${message.body}" is shown`).to.be.above(0);
+      expect(shown.top, `the reason of "${message.body}" starts inside the thread`).to.be.at.least(view.top);
+      expect(shown.bottom, `the reason of "${message.body}" ends inside the thread`).to.be.at.most(view.bottom);
+      expect(shown.left).to.be.at.least(view.left);
+      await resetMouse();
+    }
+  });
+
+  for (const locale of ['en', 'he']) {
+    it(`keeps the status inside a narrow thread (${locale})`, async () => {
+      const thread = await provide<SmsThread>(
+        backend,
+        html`<sms-thread contact=${DANA} style="inline-size: 14rem"></sms-thread>`,
+        'sms-thread',
+        locale,
+      );
+      await until(() => thread.thread.state === 'complete', 'the first page');
+      await frames(6);
+      const scroller = log(thread);
+      const padding = parseFloat(getComputedStyle(scroller).paddingInlineStart);
+      const view = scroller.getBoundingClientRect();
+      const status = rows(thread)[0].querySelector('[part~="status"]')!.getBoundingClientRect();
+      expect(status.width).to.be.above(0);
+      expect(status.left).to.be.at.least(view.left + padding - 0.5);
+      expect(status.right).to.be.at.most(view.left + scroller.clientWidth - padding + 0.5);
+      expect(scroller.scrollWidth).to.equal(scroller.clientWidth);
+    });
+  }
 
   it('loads older pages when scrolled to the top without moving what the user sees', async () => {
     const all = await inboundMany(backend, 150);

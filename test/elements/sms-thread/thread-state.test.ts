@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Message } from '../../../src/protocol/index.js';
-import { belongsTo, inlineNotice, isFailed, prependPage, upsertMessage } from '../../../src/elements/sms-thread/thread-state.js';
+import { belongsTo, inlineNotice, isFailed, prependPage, tooltipSide, upsertMessage } from '../../../src/elements/sms-thread/thread-state.js';
 
 const message = (id: string, minute: number, fields: Partial<Message> = {}): Message => ({
   id,
@@ -66,5 +66,17 @@ describe('thread state', () => {
     assert.equal(isFailed(message('a', 1, { error: { code: 30007, label: 'Filtered as spam', reason: 'r' } })), true);
     assert.equal(isFailed(message('a', 1, { status: 'delivered' })), false);
     assert.equal(isFailed(message('a', 1, { status: 'scheduled' })), false);
+  });
+
+  it('opens an error reason on the side of its label with more room', () => {
+    const view = { top: 100, bottom: 500 };
+    const cases = [
+      [{ top: 104, bottom: 124 }, 'below'],
+      [{ top: 470, bottom: 490 }, 'above'],
+      [{ top: 290, bottom: 310 }, 'above'],
+      [{ top: 280, bottom: 300 }, 'below'],
+      [{ top: 60, bottom: 80 }, 'below'],
+    ] as const;
+    for (const [label, side] of cases) assert.equal(tooltipSide(label, view), side, JSON.stringify(label));
   });
 });
