@@ -1,7 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import type { EventType } from '../src/protocol/index.js';
 import type { Clock } from './clock.js';
-import type { EventRecord, Store } from './store/index.js';
+import type { EventRecord, Store, UserRecord } from './store/index.js';
 
 /** Events are kept at least this long; a client away longer gets `reset`. */
 export const EVENT_RETENTION_MS = 24 * 60 * 60 * 1000;
@@ -11,6 +11,7 @@ const MAX_BUFFERED_BYTES = 1 << 20;
 
 interface Subscriber {
   res: ServerResponse;
+  userId: string;
   /** The highest id this client has been sent. */
   last: number;
 }
@@ -23,10 +24,13 @@ interface Channel {
   queue: Promise<void>;
 }
 
+/** Live, replayed or caught up, a stream carries its workspace's events and those addressed to its own user. */
+const visibleTo = (event: EventRecord, subscriber: Subscriber): boolean => event.userId === null || event.userId === subscriber.userId;
+
 const frame = (event: EventRecord): string => `id: ${event.id}\nevent: ${event.type}\ndata: ${JSON.stringify(event.data)}\n\n`;
 
 /**
- * Server-Sent Events per workspace. Writers append to the store's events table; the store's NOTIFY (from
+ * Server-Sent Events per workspace, some addressed to one user (their own view of a conversation). Writers append to the store's events table; the store's NOTIFY (from
  * any instance sharing the database) wakes every instance, which reads what is new once per workspace and
  * fans it out to its open streams.
  */
@@ -59,8 +63,8 @@ export class EventHub {
     this.channels.clear();
   }
 
-  /** Records events, in order; they reach open streams on every instance once committed. */
-  publish(workspaceId: string, events: { type: EventType; data: unknown }[]): Promise<number[]> {
+  /** Records events, in order; they reach open streams on every instance once committed, only the user's own when `userId` is set. */
+  publish(workspaceId: string, events: { type: EventType; data: unknown; userId?: string }[]): Promise<number[]> {
     return this.store.appendEvents(workspaceId, events, this.clock.now());
   }
 
@@ -75,7 +79,8 @@ export class EventHub {
    * Opens a stream. Without `lastEventId` it starts live; with one it first replays everything after it, or
    * sends `reset` when that id is older than what is kept (or unknown).
    */
-  connect(workspaceId: string, res: ServerResponse, lastEventId: number | undefined): Promise<void> {
+  connect(user: Pick<UserRecord, 'id' | 'workspaceId'>, res: ServerResponse, lastEventId: number | undefined): Promise<void> {
+    const { workspaceId } = user;
     let channel = this.channels.get(workspaceId);
     if (!channel) {
       const created: Channel = { last: 0, subscribers: new Set(), queue: Promise.resolve() };
@@ -86,7 +91,7 @@ export class EventHub {
       channel = created;
     }
     const joined = channel;
-    const subscriber: Subscriber = { res, last: 0 };
+    const subscriber: Subscriber = { res, userId: user.id, last: 0 };
     res.on('close', () => {
       joined.subscribers.delete(subscriber);
       if (joined.subscribers.size === 0 && this.channels.get(workspaceId) === joined) this.channels.delete(workspaceId);
@@ -118,7 +123,7 @@ export class EventHub {
     while (subscriber.last < channel.last) {
       const events = (await this.store.eventsAfter(workspaceId, subscriber.last)).filter((event) => event.id <= channel.last);
       if (events.length === 0) break;
-      for (const event of events) this.write(channel, subscriber, frame(event));
+      for (const event of events) if (visibleTo(event, subscriber)) this.write(channel, subscriber, frame(event));
       subscriber.last = events.at(-1)!.id;
     }
   }
@@ -129,7 +134,7 @@ export class EventHub {
       for (const event of events) {
         const text = frame(event);
         for (const subscriber of channel.subscribers) {
-          if (event.id <= subscriber.last) continue;
+          if (event.id <= subscriber.last || !visibleTo(event, subscriber)) continue;
           this.write(channel, subscriber, text);
           subscriber.last = event.id;
         }

@@ -323,13 +323,22 @@ export class Messaging {
     await this.options.events.publish(workspaceId, [{ type: 'recipient.updated', data: this.recipientWire(updated) }]);
   }
 
-  /** Publishes the message and its conversation. */
+  /** Publishes the message to the workspace and its conversation to each user as they see it (unread is per user). */
   async announce(message: MessageRecord, type: 'message.created' | 'message.updated'): Promise<void> {
-    const conversation = await this.store.conversation(message.workspaceId, message.contact);
+    const views = await this.store.conversationViews(message.workspaceId, message.contact);
     await this.options.events.publish(message.workspaceId, [
       { type, data: this.toWire(message) },
-      ...(conversation ? [{ type: 'conversation.updated' as const, data: this.conversationWire(conversation) }] : []),
+      ...views.map(({ userId, conversation }) => ({ type: 'conversation.updated' as const, data: this.conversationWire(conversation), userId })),
     ]);
+  }
+
+  /** Marks the conversation read for this user and tells their streams alone. */
+  async markRead(user: UserRecord, contact: string): Promise<Conversation> {
+    const outcome = await this.store.markRead(user, contact);
+    if (outcome === 'missing') throw notFound('No conversation with this contact');
+    const conversation = this.conversationWire((await this.store.conversation(user.workspaceId, contact, user.id))!);
+    if (outcome === 'marked') await this.options.events.publish(user.workspaceId, [{ type: 'conversation.updated', data: conversation, userId: user.id }]);
+    return conversation;
   }
 
   conversationWire(conversation: ConversationRecord): Conversation {

@@ -112,9 +112,7 @@ export function v1Routes(router: Router<RequestContext>): void {
     .on('POST', '/v1/conversations/:contact/read', async (context, params) => {
       const user = await authenticate(context);
       const contact = e164(params.contact, 'The contact');
-      const { messaging, store } = context.services;
-      if (!(await store.markRead(user, contact))) throw notFound('No conversation with this contact');
-      sendJson(context.res, 200, messaging.conversationWire((await store.conversation(user.workspaceId, contact, user.id))!));
+      sendJson(context.res, 200, await context.services.messaging.markRead(user, contact));
     })
 
     .on('GET', '/v1/messages', async (context) => {
@@ -181,7 +179,7 @@ export function v1Routes(router: Router<RequestContext>): void {
       const user = await authenticate(context, { queryToken: true });
       const header = context.req.headers['last-event-id'] ?? context.url.searchParams.get('lastEventId') ?? undefined;
       if (header !== undefined && !/^\d{1,15}$/.test(String(header))) throw new HttpError(400, 'invalid_request', 'Last-Event-ID must be an event id');
-      await context.services.events.connect(user.workspaceId, context.res, header === undefined ? undefined : Number(header));
+      await context.services.events.connect(user, context.res, header === undefined ? undefined : Number(header));
     })
 
     .on('POST', '/v1/simulator/inbound', async (context) => {

@@ -73,6 +73,14 @@ export interface EventRecord {
   id: number;
   type: string;
   data: unknown;
+  /** The one user this event is for; null when it is for the whole workspace. */
+  userId: string | null;
+}
+
+export interface NewEvent {
+  type: string;
+  data: unknown;
+  userId?: string;
 }
 
 export type NewMessage = Omit<MessageRecord, 'seq' | 'media' | 'updatedAt' | 'id'> & { mediaIds: string[] };
@@ -299,6 +307,14 @@ export class Store {
            updated_at = GREATEST(conversations.updated_at, EXCLUDED.updated_at)`,
         [message.workspaceId, message.contact, inserted[0]!.seq, message.createdAt],
       );
+      // Whoever sends has seen the conversation up to their own message.
+      if (message.sentBy) {
+        await tx.query(
+          `INSERT INTO reads (user_id, contact, read_seq) VALUES ($1, $2, $3)
+           ON CONFLICT (user_id, contact) DO UPDATE SET read_seq = GREATEST(reads.read_seq, EXCLUDED.read_seq)`,
+          [message.sentBy, message.contact, inserted[0]!.seq],
+        );
+      }
       return { id, created: true };
     });
     const stored = await this.message(outcome.id);
@@ -352,13 +368,10 @@ export class Store {
     return { items: await this.withMedia(page), nextCursor: rows.length > limit && oldest ? encodeCursor(Number(oldest.seq)) : null };
   }
 
-  /**
-   * The inbox, most recent activity first. `userId` gives that user's unread state; without it (for events
-   * broadcast to a whole workspace) a conversation is unread when its latest message is inbound.
-   */
+  /** The inbox as `userId` sees it (unread state is theirs), most recent activity first. */
   async conversations(
     workspaceId: string,
-    options: { userId: string | null; filter?: InboxFilter; q?: string; cursor?: string | null; contact?: string; limit?: number },
+    options: { userId: string; filter?: InboxFilter; q?: string; cursor?: string | null; contact?: string; limit?: number },
   ): Promise<Page<ConversationRecord>> {
     const limit = options.limit ?? 30;
     const after =
@@ -370,9 +383,8 @@ export class Store {
     const rows = await this.db.query(
       `SELECT * FROM (
          SELECT c.contact, c.updated_at, c.last_seq, ct.name AS contact_name,
-           CASE WHEN $2::text IS NULL THEN lm.direction = 'inbound'
-             ELSE EXISTS (SELECT 1 FROM messages m WHERE m.workspace_id = c.workspace_id AND m.contact = c.contact
-               AND m.direction = 'inbound' AND m.seq > COALESCE(r.read_seq, 0)) END AS unread,
+           EXISTS (SELECT 1 FROM messages m WHERE m.workspace_id = c.workspace_id AND m.contact = c.contact
+             AND m.direction = 'inbound' AND m.seq > COALESCE(r.read_seq, 0)) AS unread,
            EXISTS (SELECT 1 FROM messages m WHERE m.workspace_id = c.workspace_id AND m.contact = c.contact
              AND m.status IN ('failed', 'undelivered')) AS has_error
          FROM conversations c
@@ -412,19 +424,31 @@ export class Store {
     };
   }
 
-  async conversation(workspaceId: string, contact: string, userId: string | null = null): Promise<ConversationRecord | undefined> {
+  async conversation(workspaceId: string, contact: string, userId: string): Promise<ConversationRecord | undefined> {
     return (await this.conversations(workspaceId, { userId, contact, limit: 1 })).items[0];
   }
 
-  /** False when the workspace has no such conversation. */
-  async markRead(user: UserRecord, contact: string): Promise<boolean> {
-    const rows = await this.db.query(
-      `INSERT INTO reads (user_id, contact, read_seq)
-       SELECT $1, contact, last_seq FROM conversations WHERE workspace_id = $2 AND contact = $3
-       ON CONFLICT (user_id, contact) DO UPDATE SET read_seq = EXCLUDED.read_seq RETURNING 1 AS ok`,
+  /** One conversation as each user of the workspace sees it. */
+  async conversationViews(workspaceId: string, contact: string): Promise<{ userId: string; conversation: ConversationRecord }[]> {
+    const users = await this.db.query(`SELECT id FROM users WHERE workspace_id = $1 ORDER BY id`, [workspaceId]);
+    const views = await Promise.all(
+      users.map(async (row) => ({ userId: row.id as string, conversation: await this.conversation(workspaceId, contact, row.id as string) })),
+    );
+    return views.flatMap(({ userId, conversation }) => (conversation ? [{ userId, conversation }] : []));
+  }
+
+  /** `missing` when the workspace has no such conversation; `unchanged` when the user had already read all of it. */
+  async markRead(user: UserRecord, contact: string): Promise<'missing' | 'unchanged' | 'marked'> {
+    const [row] = await this.db.query(
+      `WITH target AS (SELECT contact, last_seq FROM conversations WHERE workspace_id = $2 AND contact = $3),
+       marked AS (
+         INSERT INTO reads (user_id, contact, read_seq) SELECT $1, contact, last_seq FROM target
+         ON CONFLICT (user_id, contact) DO UPDATE SET read_seq = EXCLUDED.read_seq WHERE reads.read_seq < EXCLUDED.read_seq
+         RETURNING 1)
+       SELECT EXISTS (SELECT 1 FROM target) AS found, EXISTS (SELECT 1 FROM marked) AS changed`,
       [user.id, user.workspaceId, contact],
     );
-    return rows.length > 0;
+    return !row!.found ? 'missing' : row!.changed ? 'marked' : 'unchanged';
   }
 
   /**
@@ -532,7 +556,7 @@ export class Store {
    * Appends events in one transaction. The counter row's lock serializes writers per workspace until commit,
    * so ids become visible in order; the NOTIFY goes out with the commit to every instance.
    */
-  async appendEvents(workspaceId: string, events: { type: string; data: unknown }[], at: Date): Promise<number[]> {
+  async appendEvents(workspaceId: string, events: NewEvent[], at: Date): Promise<number[]> {
     return this.db.transaction(async (tx) => {
       const [counter] = await tx.query(`UPDATE event_counters SET last_id = last_id + $2 WHERE workspace_id = $1 RETURNING last_id`, [
         workspaceId,
@@ -541,20 +565,24 @@ export class Store {
       const first = Number(counter!.last_id) - events.length + 1;
       const ids = events.map((_, index) => first + index);
       await tx.query(
-        `INSERT INTO events (workspace_id, id, type, data, created_at)
-         SELECT $1, id, type, data::jsonb, $5 FROM unnest($2::bigint[], $3::text[], $4::text[]) AS e(id, type, data)`,
-        [workspaceId, ids, events.map((event) => event.type), events.map((event) => JSON.stringify(event.data)), at],
+        `INSERT INTO events (workspace_id, id, type, data, user_id, created_at)
+         SELECT $1, id, type, data::jsonb, user_id, $6 FROM unnest($2::bigint[], $3::text[], $4::text[], $5::text[]) AS e(id, type, data, user_id)`,
+        [
+          workspaceId, ids, events.map((event) => event.type), events.map((event) => JSON.stringify(event.data)),
+          events.map((event) => event.userId ?? null), at,
+        ],
       );
       await tx.query(`SELECT pg_notify('sms_events', $1)`, [workspaceId]);
       return ids;
     });
   }
 
+  /** Every event of the workspace after `afterId`, whoever it is for: each stream picks its own. */
   async eventsAfter(workspaceId: string, afterId: number, limit = 1000): Promise<EventRecord[]> {
-    const rows = await this.db.query(`SELECT id, type, data FROM events WHERE workspace_id = $1 AND id > $2 ORDER BY id LIMIT $3`, [
+    const rows = await this.db.query(`SELECT id, type, data, user_id FROM events WHERE workspace_id = $1 AND id > $2 ORDER BY id LIMIT $3`, [
       workspaceId, afterId, limit,
     ]);
-    return rows.map((row) => ({ id: Number(row.id), type: row.type as string, data: row.data }));
+    return rows.map((row) => ({ id: Number(row.id), type: row.type as string, data: row.data, userId: row.user_id as string | null }));
   }
 
   /** The newest id handed out, and the oldest id still kept (newest + 1 when none is). */

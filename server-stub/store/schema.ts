@@ -100,6 +100,8 @@ const MIGRATIONS: string[] = [
      created_at timestamptz NOT NULL,
      PRIMARY KEY (workspace_id, id))`,
   `CREATE INDEX events_age ON events (created_at)`,
+  // Set when an event is one user's own view (their unread state); null reaches the whole workspace.
+  `ALTER TABLE events ADD COLUMN user_id text REFERENCES users(id)`,
 ];
 
 /** Brings the schema up to date; an advisory lock keeps instances starting together from racing. */

@@ -51,11 +51,27 @@ export function callingCodeOf(digits: string): string | undefined {
 const unsupported = (callingCode: string, country?: string) =>
   ({ ok: false, code: 'unsupported_country', callingCode, ...(country ? { country } : {}) }) as const;
 
+/** The composer checks the same numbers again on every keystroke, and parsing one takes tens of microseconds. */
+const REMEMBERED_PARSES = 256;
+const parses = new Map<string, PhoneParse>();
+
 /**
  * Parses what a person typed (`+1 (415) 555-0100`, `07400 123456` with `defaultCountry` GB, `55555`).
  * A calling code outside the ten is `unsupported_country` even though the cut metadata cannot read the rest.
+ * Answers are frozen and remembered.
  */
 export function parsePhone(input: string, defaultCountry?: string): PhoneParse {
+  const key = `${defaultCountry ?? ''}:${input}`;
+  let parsed = parses.get(key);
+  if (!parsed) {
+    parsed = Object.freeze(parse(input, defaultCountry));
+    if (parses.size >= REMEMBERED_PARSES) parses.delete(parses.keys().next().value!);
+    parses.set(key, parsed);
+  }
+  return parsed;
+}
+
+function parse(input: string, defaultCountry?: string): PhoneParse {
   const text = input.trim();
   const compact = text.replace(SEPARATORS, '');
   if (SHORT_CODE.test(compact)) {

@@ -37,6 +37,17 @@ for (const [input, defaultCountry, expected] of cases) {
   });
 }
 
+test('remembered parses are frozen and keep the default country apart', () => {
+  const first = parsePhone('07400 123456', 'GB');
+  assert.equal(parsePhone('07400 123456', 'GB'), first);
+  assert.ok(Object.isFrozen(first));
+  assert.deepEqual(parsePhone('07400 123456', 'US'), { ok: false, code: 'invalid_number' });
+  assert.deepEqual(parsePhone('07400 123456'), { ok: false, code: 'invalid_number' });
+  // More distinct inputs than are remembered, then the first again: still the same answer.
+  for (let i = 0; i < 300; i += 1) parsePhone(`+1 415 555 ${String(i).padStart(4, '0')}`);
+  assert.deepEqual(parsePhone('07400 123456', 'GB'), first);
+});
+
 test('the sample number of each supported country parses to that country', () => {
   for (const [country, e164] of Object.entries(SAMPLE_NUMBERS)) {
     const parsed = parsePhone(e164);

@@ -115,7 +115,7 @@ for (const backend of backends) {
       const resumed = openStream(`${stub.url}/v1/events`, { Authorization: 'Bearer demo-alice', 'Last-Event-ID': lastSeen });
       await resumed.ready;
       await send('+14155550189', 'after resuming');
-      const expected = [...all.filter((e) => e.id > Number(lastSeen)).map((e) => e.id)];
+      const expected = all.filter((e) => e.id > Number(lastSeen) && (e.userId === null || e.userId === 'alice')).map((e) => e.id);
       await waitFor(() => resumed.events().length > expected.length);
       const got = resumed.events().map((e) => Number(e.id));
       assert.deepEqual(got.slice(0, expected.length), expected);
@@ -162,6 +162,77 @@ for (const backend of backends) {
         await other.close();
         if (otherStore !== store) await otherStore.close();
       }
+    });
+
+    const conversationUpdates = (stream: ReturnType<typeof openStream>, contact: string) =>
+      stream.events().filter((e) => e.event === 'conversation.updated' && JSON.parse(e.data!).contact === contact);
+    const marker = async (e164: string) => {
+      const [id] = await stub.app.services.events.publish('acme', [{ type: 'recipient.updated', data: { e164, optedOut: false, blockedSenders: [] } }]);
+      return String(id);
+    };
+    const sawMarker = (stream: ReturnType<typeof openStream>, id: string) => () => stream.events().some((e) => e.id === id);
+
+    test('a read reaches the reader’s streams alone, once, and Last-Event-ID resumes honour the same addressing', async () => {
+      const contact = '+14155550181';
+      const alice = openStream(`${stub.url}/v1/events?access_token=demo-alice`);
+      const bob = openStream(`${stub.url}/v1/events?access_token=demo-bob`);
+      await Promise.all([alice.ready, bob.ready]);
+      await stub.simulator.inbound({ from: contact, to: '+14155550101', body: 'Question about pricing' });
+      await waitFor(() => [alice, bob].every((s) => conversationUpdates(s, contact).some((e) => JSON.parse(e.data!).unread === true)));
+      const aliceBefore = alice.events().at(-1)!.id!;
+      const bobBefore = bob.events().at(-1)!.id!;
+
+      const read = await stub.api(`/v1/conversations/${encodeURIComponent(contact)}/read`, { method: 'POST' });
+      assert.equal((await read.json()).unread, false);
+      await waitFor(() => JSON.parse(conversationUpdates(alice, contact).at(-1)!.data!).unread === false);
+      const readEvent = conversationUpdates(alice, contact).at(-1)!;
+      assert.equal((await stub.api(`/v1/conversations/${encodeURIComponent(contact)}/read`, { method: 'POST' })).status, 200);
+      const first = await marker('+14155550100');
+      await waitFor(() => sawMarker(alice, first)() && sawMarker(bob, first)());
+      assert.equal(conversationUpdates(alice, contact).filter((e) => JSON.parse(e.data!).unread === false).length, 1, 'reading again tells nobody');
+      assert.ok(!bob.events().some((e) => e.id === readEvent.id), 'bob never gets alice’s read');
+      assert.ok(conversationUpdates(bob, contact).every((e) => JSON.parse(e.data!).unread === true));
+      const bobInbox = await (await stub.api('/v1/conversations?filter=unread', { token: 'demo-bob' })).json();
+      assert.deepEqual(bobInbox.items.map((c: { contact: string }) => c.contact), [contact], 'bob’s stream agrees with his inbox');
+      alice.close();
+      bob.close();
+
+      const second = await marker('+14155550110');
+      const resumes = [
+        { token: 'demo-alice', from: aliceBefore, expected: [readEvent.id, first, second] },
+        { token: 'demo-alice', from: readEvent.id!, expected: [first, second] },
+        { token: 'demo-bob', from: bobBefore, expected: [first, second] },
+        { token: 'demo-bob', from: readEvent.id!, expected: [first, second] },
+      ];
+      for (const { token, from, expected } of resumes) {
+        const resumed = openStream(`${stub.url}/v1/events?access_token=${token}`, { 'Last-Event-ID': from });
+        await resumed.ready;
+        await waitFor(sawMarker(resumed, second));
+        assert.deepEqual(resumed.events().map((e) => e.id), expected, `${token} from ${from}`);
+        resumed.close();
+      }
+    });
+
+    test('each user’s stream carries their own unread: the sender has read what they answered, a colleague has not', async () => {
+      const contact = '+14155550181';
+      const alice = openStream(`${stub.url}/v1/events?access_token=demo-alice`);
+      const bob = openStream(`${stub.url}/v1/events?access_token=demo-bob`);
+      await Promise.all([alice.ready, bob.ready]);
+      await stub.simulator.inbound({ from: contact, to: '+14155550101', body: 'Are you open on Sunday?' });
+      await waitFor(() => [alice, bob].every((s) => conversationUpdates(s, contact).length > 0));
+      assert.equal((await send(contact, 'Yes, from ten', 'demo-alice', '+14155550101')).status, 201);
+      await stub.simulator.idle();
+      const done = await marker('+14155550100');
+      await waitFor(() => sawMarker(alice, done)() && sawMarker(bob, done)());
+      for (const [stream, token, unread] of [[alice, 'demo-alice', false], [bob, 'demo-bob', true]] as const) {
+        const last = JSON.parse(conversationUpdates(stream, contact).at(-1)!.data!);
+        assert.equal(last.lastMessage.body, 'Yes, from ten');
+        assert.equal(last.unread, unread, token);
+        const inbox = await (await stub.api('/v1/conversations', { token })).json();
+        assert.equal(inbox.items.find((c: { contact: string }) => c.contact === contact).unread, unread, `${token}'s inbox agrees`);
+      }
+      alice.close();
+      bob.close();
     });
 
     test('the stream needs a valid token', async () => {

@@ -20,7 +20,7 @@ export const composerMessages: Messages = {
     'composer.drop': 'Drop files to attach them',
     'composer.later': 'Send later',
     'composer.send_at': 'Date and time (your time zone: {zone})',
-    'composer.recipient_time': 'Recipient’s local time then: {times}',
+    'composer.recipient_time': 'Recipient’s local time: {times}',
     'composer.send': 'Send',
     'composer.schedule': 'Schedule',
     'composer.sending': 'Sending…',
