@@ -117,6 +117,10 @@ function decodeCursor<T>(cursor: string, valid: (value: unknown) => value is T):
 
 const likePattern = (text: string): string => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
+/** Whether the conversation `c` holds an inbound message past the read mark `r` of one user. */
+const UNREAD = `EXISTS (SELECT 1 FROM messages m WHERE m.workspace_id = c.workspace_id AND m.contact = c.contact
+  AND m.direction = 'inbound' AND m.seq > COALESCE(r.read_seq, 0))`;
+
 const MESSAGE_COLUMNS = `m.seq, m.id, m.workspace_id, m.contact, m.direction, m.from_number, m.to_number, m.body, m.status,
   m.error_code, m.sent_by, m.send_at, m.created_at, m.updated_at, m.segments, m.encoding, m.twilio_sid`;
 
@@ -383,8 +387,7 @@ export class Store {
     const rows = await this.db.query(
       `SELECT * FROM (
          SELECT c.contact, c.updated_at, c.last_seq, ct.name AS contact_name,
-           EXISTS (SELECT 1 FROM messages m WHERE m.workspace_id = c.workspace_id AND m.contact = c.contact
-             AND m.direction = 'inbound' AND m.seq > COALESCE(r.read_seq, 0)) AS unread,
+           ${UNREAD} AS unread,
            EXISTS (SELECT 1 FROM messages m WHERE m.workspace_id = c.workspace_id AND m.contact = c.contact
              AND m.status IN ('failed', 'undelivered')) AS has_error
          FROM conversations c
@@ -430,11 +433,16 @@ export class Store {
 
   /** One conversation as each user of the workspace sees it. */
   async conversationViews(workspaceId: string, contact: string): Promise<{ userId: string; conversation: ConversationRecord }[]> {
-    const users = await this.db.query(`SELECT id FROM users WHERE workspace_id = $1 ORDER BY id`, [workspaceId]);
-    const views = await Promise.all(
-      users.map(async (row) => ({ userId: row.id as string, conversation: await this.conversation(workspaceId, contact, row.id as string) })),
+    const users = await this.db.query(
+      `SELECT u.id, ${UNREAD} AS unread FROM users u
+       JOIN conversations c ON c.workspace_id = u.workspace_id AND c.contact = $2
+       LEFT JOIN reads r ON r.user_id = u.id AND r.contact = c.contact
+       WHERE u.workspace_id = $1 ORDER BY u.id`,
+      [workspaceId, contact],
     );
-    return views.flatMap(({ userId, conversation }) => (conversation ? [{ userId, conversation }] : []));
+    const conversation = users[0] && (await this.conversation(workspaceId, contact, users[0].id as string));
+    if (!conversation) return [];
+    return users.map((row) => ({ userId: row.id as string, conversation: { ...conversation, unread: row.unread as boolean } }));
   }
 
   /** `missing` when the workspace has no such conversation; `unchanged` when the user had already read all of it. */

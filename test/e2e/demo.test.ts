@@ -40,7 +40,7 @@ describe('the demo, end to end', () => {
     const page = await demo.open();
     const { composer, log } = await lead(page, '+14155550142');
     await send(composer, 'Are you free on Tuesday?');
-    await log.getByText('Are you free on Tuesday?').waitFor();
+    await log.getByText('Are you free on Tuesday?', { exact: true }).waitFor();
     await log.getByText('Delivered', { exact: true }).waitFor();
     await log.getByText('Thanks, got your message: "Are you free on Tuesday?"').waitFor();
     assert.equal(await composer.getByLabel('Message', { exact: true }).inputValue(), '', 'the composer is cleared after sending');

@@ -170,7 +170,8 @@ export class ThreadController implements ReactiveController {
       this.messages = this.messages.reduce(upsertMessage, page.items);
       this.nextCursor = page.nextCursor;
       this.state = 'complete';
-      this.markRead();
+      // A contact with no conversation yet has nothing to read (and the server knows no conversation to mark).
+      if (this.messages.length) void this.markRead();
     } catch (error) {
       if (generation !== this.generation) return;
       this.error = asError(error);

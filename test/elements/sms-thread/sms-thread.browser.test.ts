@@ -304,6 +304,21 @@ describe('<sms-thread>', () => {
     expect(await unread()).to.equal(false);
   });
 
+  it('opens on a contact with no conversation yet without marking anything read or showing a problem', async () => {
+    const marked: string[] = [];
+    const recording: SmsBackend = Object.assign(Object.create(backend), {
+      markRead: (contact: string) => {
+        marked.push(contact);
+        return Promise.reject(new Error('No conversation with this contact'));
+      },
+    });
+    const thread = await provide<SmsThread>(recording, html`<sms-thread contact="+14155550199"></sms-thread>`, 'sms-thread');
+    await until(() => thread.thread.state === 'complete', 'the first page');
+    await thread.updateComplete;
+    expect(marked).to.deep.equal([]);
+    expect(thread.shadowRoot!.querySelector('[part="problem"]')).to.equal(null);
+  });
+
   it('shows an opt-out and an opt-in in line', async () => {
     const stop = await backend.inbound({ from: MIGUEL, to: ALICE_US, body: ' Stop. ' });
     const thread = await open(backend, MIGUEL);
