@@ -1,8 +1,10 @@
 /**
  * Windowing for long lists, shared by the thread and the inbox: only the items in and near the view are in the
- * DOM, between two spacers that stand in for the rest. Rendered items are measured (and watched for changes);
- * the others count as the average measured height. Rows are keyed, so whatever is in view stays where it is
- * when items are added or resized above it.
+ * DOM, between two spacers that stand in for the rest. Rendered items are measured by a ResizeObserver, which
+ * reports after the browser's own layout, so an update never forces a layout of its own just to measure: the
+ * first frame is drawn with estimates and the spacers are corrected on the next. Unmeasured items count as the
+ * average measured height. Rows are keyed, so whatever is in view stays where it is when items are added or
+ * resized above it.
  */
 import { html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
@@ -121,24 +123,19 @@ export class VirtualList<T> implements ReactiveController {
       scroller.style.overflowAnchor = 'none';
       this.observer.observe(scroller);
     }
-    this.viewport = scroller.clientHeight;
     const rows = this.rendered(scroller);
     const seen = new Set<Element>();
     rows.forEach((row, i) => {
-      const key = this.options.key(this.items[this.first + i]);
-      this.keys.set(row, key);
+      this.keys.set(row, this.options.key(this.items[this.first + i]));
       seen.add(row);
       if (!this.rows.has(row)) this.observer.observe(row);
-      this.resize(key, row.getBoundingClientRect().height);
     });
     for (const row of this.rows) if (!seen.has(row)) this.observer.unobserve(row);
     this.rows = seen;
-    // Measuring changed the offsets the spacers were drawn with.
-    const resized = this.stale;
     this.place(scroller, rows);
-    this.layout();
-    const [first, last] = this.range(this.scrollTop);
-    if (resized || first !== this.first || last !== this.last) this.host.requestUpdate();
+    // Only when the move left part of the view without rows; the overscan is topped up as the view scrolls.
+    const [first, last] = this.range(this.scrollTop, 0);
+    if (first < this.first || last > this.last) this.host.requestUpdate();
   }
 
   hostDisconnected(): void {
@@ -186,8 +183,7 @@ export class VirtualList<T> implements ReactiveController {
   }
 
   /** The items to render for a view beginning at `top`, with the anchor and the target always among them. */
-  private range(top: number): [number, number] {
-    const overscan = this.options.overscan ?? 250;
+  private range(top: number, overscan = this.overscan): [number, number] {
     let first = this.indexAt(top - overscan);
     let last = Math.min(this.items.length, this.indexAt(top + this.viewport + overscan) + 1);
     for (const pinned of [this.anchor?.index, this.target?.index]) {
@@ -196,6 +192,14 @@ export class VirtualList<T> implements ReactiveController {
       last = Math.max(last, pinned + 1);
     }
     return [first, last];
+  }
+
+  /**
+   * Before the first measurement the view's height is the window's, already more than the view, so nothing is
+   * rendered beyond it: the first frame stays small, and the overscan comes with the sizes on the next one.
+   */
+  private get overscan(): number {
+    return this.sizes.size ? (this.options.overscan ?? 250) : 0;
   }
 
   /** The last item beginning at or above `y`. */
@@ -224,23 +228,27 @@ export class VirtualList<T> implements ReactiveController {
     return old === undefined ? 0 : size - old;
   }
 
-  /** Moves the scroller to the target, the sticky edge or the anchor, measured on the rendered rows. */
+  /** Moves the scroller to the target, the sticky edge or the anchor; only a target or an anchor is measured. */
   private place(scroller: HTMLElement, rows: Element[]): void {
     const { target, anchor } = this;
+    this.target = this.anchor = undefined;
+    if (!target && this.pinned) return this.toEdge(scroller);
+    const index = target?.index ?? anchor?.index ?? -1;
+    const box = rows[index - this.first]?.getBoundingClientRect();
+    if (!box) return;
     const view = scroller.getBoundingClientRect();
-    const box = (index: number) => rows[index - this.first]?.getBoundingClientRect();
-    const targetBox = target && box(target.index);
-    const anchorBox = anchor && anchor.index >= 0 && box(anchor.index);
-    if (targetBox) {
-      scroller.scrollTop += shift(targetBox.top - view.top, targetBox.bottom - view.top, scroller.clientHeight, target.block);
-    } else if (this.pinned) {
-      scroller.scrollTop = this.options.stick === 'end' ? scroller.scrollHeight : 0;
-    } else if (anchorBox) {
-      scroller.scrollTop += anchorBox.top - view.top - anchor.top;
-    }
+    scroller.scrollTop += target
+      ? shift(box.top - view.top, box.bottom - view.top, scroller.clientHeight, target.block)
+      : box.top - view.top - anchor!.top;
     this.scrollTop = scroller.scrollTop;
     if (target) this.pinned = this.atEdge(scroller);
-    this.target = this.anchor = undefined;
+  }
+
+  /** Keeps the view at its sticky edge; at the start that costs nothing when it is already there. */
+  private toEdge(scroller: HTMLElement): void {
+    if (this.options.stick === 'start' && this.scrollTop === 0) return;
+    scroller.scrollTop = this.options.stick === 'end' ? scroller.scrollHeight : 0;
+    this.scrollTop = scroller.scrollTop;
   }
 
   /** A row or the scroller changed size: keep the view steady, then redraw the spacers on the next frame. */
@@ -258,9 +266,11 @@ export class VirtualList<T> implements ReactiveController {
     const viewport = scroller.clientHeight;
     if (!this.stale && viewport === this.viewport) return;
     this.viewport = viewport;
-    if (this.pinned) scroller.scrollTop = this.options.stick === 'end' ? scroller.scrollHeight : 0;
-    else scroller.scrollTop += above;
-    this.scrollTop = scroller.scrollTop;
+    if (this.pinned) this.toEdge(scroller);
+    else {
+      scroller.scrollTop += above;
+      this.scrollTop = scroller.scrollTop;
+    }
     // Not now: rows rendered inside a resize callback would be observed too late for this frame.
     cancelAnimationFrame(this.frame);
     this.frame = requestAnimationFrame(() => this.host.requestUpdate());

@@ -85,6 +85,29 @@ describe('VirtualList', () => {
     expect(rows(el).some((r) => r.dataset.id === 'i9999')).to.equal(false);
   });
 
+  it('draws its first frame from the estimate alone, at the sticky edge, then measures and adds the overscan', async () => {
+    for (const List of [EndList, StartList]) {
+      const el = await fixture<TestList>(testHtml`<div></div>`);
+      const list = document.createElement(List === EndList ? 'test-end-list' : 'test-start-list') as TestList;
+      list.items = make(10_000);
+      el.append(list);
+      await list.updateComplete;
+      const first = rows(list).map((r) => r.dataset.id);
+      // No overscan yet: the window's height over the 30px estimate.
+      expect(first.length).to.be.within(Math.floor(innerHeight / 30), Math.ceil(innerHeight / 30) + 1);
+      expect(first).to.include(List === EndList ? 'i9999' : 'i0');
+      expect(scroller(list).scrollTop).to.equal(List === EndList ? scroller(list).scrollHeight - scroller(list).clientHeight : 0);
+      await frames(3);
+      const measured = rows(list);
+      const spacer = scroller(list).firstElementChild!.getBoundingClientRect().height;
+      const heights = measured.reduce((sum, r) => sum + r.getBoundingClientRect().height, 0);
+      // The overscan reaches past the 300px view on the side away from the edge.
+      expect(heights).to.be.above(300 + 200);
+      if (List === StartList) expect(spacer).to.equal(0);
+      else expect(distanceFromEnd(scroller(list))).to.be.at.most(1);
+    }
+  });
+
   it('brings an unrendered item into view with scrollToIndex, at start, end or nearest', async () => {
     const el = await open(EndList, make(10_000));
     const view = () => scroller(el).getBoundingClientRect();
