@@ -1,7 +1,7 @@
 /** The rules demo page: the seed numbers, a draft form, and the rules' answer on every keystroke. */
 import { analyzeMessage, hasGsmFix, toGsm, validateSend, type Attachment, type PhoneNumber } from '../src/rules/index.js';
 
-/** SPEC section 7's numbers of workspace Acme, with their owners or members. */
+/** The demo seed's numbers of workspace Acme, with their owners or members. */
 const SEED: (Omit<PhoneNumber, 'member'> & { users: string[] })[] = [
   { id: '1', e164: '+14155550100', country: 'US', label: 'Alice (US)', kind: 'personal', users: ['alice'], capabilities: { sms: true, mms: true, voice: true } },
   { id: '2', e164: '+447400123456', country: 'GB', label: 'Alice (UK)', kind: 'personal', users: ['alice'], capabilities: { sms: true, mms: false, voice: true } },

@@ -41,7 +41,7 @@ const usersSchema = z.array(
   }),
 );
 
-/** Reads SPEC section 3's environment variables. */
+/** Reads the environment variables the README documents. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = env.PORT === undefined || env.PORT === '' ? 8787 : Number(env.PORT);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, not "${env.PORT}"`);

@@ -2,7 +2,7 @@ import { SEED_CONTACTS, SEED_NUMBERS, SEED_USERS, SEED_WORKSPACES } from '../src
 import type { UserEntry } from './config.js';
 import type { Directory, NumberRecord } from './store/index.js';
 
-/** The demo data of SPEC section 7, as the store keeps it: a personal or external number has its owner, a group number its members. */
+/** The demo seed, as the store keeps it: a personal or external number has its owner, a group number its members. */
 export const SEED: Directory = {
   workspaces: [...SEED_WORKSPACES],
   users: [...SEED_USERS],

@@ -89,7 +89,7 @@ for (const body of corpus) {
   const graphemes = [...graphemeSegmenter.segment(body)].map((s) => s.segment);
   let reason: string;
   if (body === '') {
-    reason = 'empty body: Twilio counts 1 segment; SPEC (and we) count 0, as nothing is sent';
+    reason = 'empty body: Twilio counts 1 segment; we count 0, as nothing is sent';
   } else if (ours.encoding !== theirs.encodingName) {
     reason = `encoding differs on ${JSON.stringify(ours.nonGsm)}: GSM 03.38 decides, see its table`;
   } else if (graphemes.some((g) => g.length > 67)) {

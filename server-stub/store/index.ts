@@ -646,7 +646,7 @@ async function insertNumber(tx: Sql, number: NumberRecord): Promise<boolean> {
   return true;
 }
 
-/** The numbers a user sees (SPEC section 4): their own personal and external numbers, and every group number. */
+/** The numbers a user sees: their own personal and external numbers, and every group number. */
 export function numbersForUser(numbers: NumberRecord[], userId: string): PhoneNumber[] {
   return numbers
     .filter((n) => n.kind === 'group' || n.ownerId === userId)

@@ -1,5 +1,5 @@
 /**
- * What crosses the wire between the HTTP adapter and the server stub (SPEC sections 3 and 4).
+ * What crosses the wire between the HTTP adapter and the server stub.
  * zod/mini keeps the browser bundle small; these are the answers the adapter checks, and the request schemas
  * the server checks live in requests.ts, so the browser bundle leaves them out.
  */

@@ -1,5 +1,5 @@
 /**
- * The fixed demo data of the product's specification (section 7): workspaces, users, numbers, contacts and the
+ * The fixed demo data: workspaces, users, numbers, contacts and the
  * simulated recipients. Pure data, so the in-memory backend, the server stub and its Twilio simulator all read
  * the same names, tokens and numbers, and testers can rely on them wherever they run the demo.
  */

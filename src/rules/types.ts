@@ -17,7 +17,7 @@ export interface Capabilities {
   voice: boolean;
 }
 
-/** A number as the signed-in user sees it (SPEC section 4). */
+/** A number as the signed-in user sees it. */
 export interface PhoneNumber {
   id: string;
   e164: string;

@@ -22,7 +22,7 @@ for (const [keywords, kind] of families) {
   }
 }
 
-test('optOutKeyword: the keyword lists are exactly those of the SPEC', () => {
+test('optOutKeyword: the keyword lists are exactly the documented ones', () => {
   assert.deepEqual(
     [...OPT_OUT_KEYWORDS, ...OPT_IN_KEYWORDS, ...HELP_KEYWORDS],
     ['STOP', 'STOPALL', 'UNSUBSCRIBE', 'CANCEL', 'END', 'QUIT', 'REVOKE', 'OPTOUT', 'START', 'YES', 'UNSTOP', 'HELP', 'INFO'],

@@ -1,4 +1,4 @@
-/** The seed numbers of workspace Acme (SPEC section 7) and each user's view of them (section 4). */
+/** The seed numbers of workspace Acme and each user's view of them. */
 import type { PhoneNumber, SendContext } from '../../src/rules/index.js';
 
 interface SeedNumber extends Omit<PhoneNumber, 'member'> {

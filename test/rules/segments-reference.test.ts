@@ -5,7 +5,7 @@ import { analyzeMessage, gsmSeptets, SEGMENT_SIZES, type MessageAnalysis } from 
 
 const segmenter = new Intl.Segmenter('en', { granularity: 'grapheme' });
 
-/** SPEC 2 read literally: every grapheme from Intl.Segmenter, packed into parts one after another. */
+/** The segment rules read literally: every grapheme from Intl.Segmenter, packed into parts one after another. */
 function reference(body: string): MessageAnalysis {
   const graphemes = Array.from(segmenter.segment(body), ({ segment }) => segment);
   const isGsm = (grapheme: string) => Array.from(grapheme).every((char) => gsmSeptets(char.codePointAt(0)!) > 0);
