@@ -22,6 +22,8 @@ const nodeSuite = (name, files) => () => {
   const tap = `${results}/${name}.tap`;
   const ok = run(process.execPath, [
     '--import', 'tsx', '--test',
+    // A hung page or server fails its test instead of holding CI until it is killed.
+    '--test-timeout=180000',
     '--test-reporter=spec', '--test-reporter-destination=stdout',
     '--test-reporter=tap', `--test-reporter-destination=${tap}`,
     ...files,

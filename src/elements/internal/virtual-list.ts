@@ -132,6 +132,8 @@ export class VirtualList<T> implements ReactiveController {
     });
     for (const row of this.rows) if (!seen.has(row)) this.observer.unobserve(row);
     this.rows = seen;
+    // A hidden list has no box and cannot scroll: rendering again would never settle. Its resize, when shown, renders.
+    if (!scroller.getClientRects().length) return;
     this.place(scroller, rows);
     // Only when the move left part of the view without rows; the overscan is topped up as the view scrolls.
     const [first, last] = this.range(this.scrollTop, 0);

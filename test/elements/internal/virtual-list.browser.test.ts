@@ -70,6 +70,21 @@ async function scrollBy(el: TestList, pixels: number) {
 }
 
 describe('VirtualList', () => {
+  it('rests while hidden (it cannot scroll there) and lays itself out when shown', async () => {
+    for (const List of [EndList, StartList]) {
+      const holder = await fixture<HTMLElement>(testHtml`<div hidden></div>`);
+      const list = document.createElement(List === EndList ? 'test-end-list' : 'test-start-list') as TestList;
+      list.items = make(10_000);
+      let updates = 0;
+      list.addController({ hostUpdated: () => (updates += 1) });
+      holder.append(list);
+      await frames(10);
+      expect(updates, 'updates while hidden').to.be.below(4);
+      holder.hidden = false;
+      await until(() => rows(list).length > 0 && rows(list).length < 100, 'rows once shown');
+    }
+  });
+
   it('renders a bounded window of 10,000 items of varied heights, between spacers', async () => {
     const items = make(10_000);
     const el = await open(EndList, items);
