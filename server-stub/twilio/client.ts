@@ -74,14 +74,8 @@ function readCapabilities(raw: Record<string, boolean | undefined> | undefined):
   };
 }
 
-function toMessage(message: {
-  sid: string;
-  status: string;
-  to: string;
-  from: string;
-  errorCode: number | null;
-  dateCreated: Date;
-}): TwilioMessage {
+/** The library's message, reduced to what the stub keeps (it may leave `errorCode` undefined). */
+function toMessage(message: Omit<TwilioMessage, 'errorCode'> & { errorCode?: number | null }): TwilioMessage {
   return {
     sid: message.sid,
     status: message.status,

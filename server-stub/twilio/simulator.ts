@@ -352,23 +352,25 @@ export function createSimulator(options: SimulatorOptions = {}): TwilioSimulator
       throw new ApiRefusal(400, 21609, `The StatusCallback URL ${statusCallback} is not a valid URL.`);
     }
     if (optedOut.has(`${to}|${from}`)) throw new ApiRefusal(400, 21610, 'Attempt to send to unsubscribed recipient');
+    const message = store({ mms: mediaUrls.length > 0, direction: 'outbound-api', from, to, body, status: 'queued', media: [] });
+    if (statusCallback) message.statusCallback = statusCallback;
+    carry(message, mediaUrls);
+    return message;
+  }
+
+  /** Keeps a new message: an MMS gets an `MM` sid; a received one counts as sent on arrival. */
+  function store(fields: Pick<StoredMessage, 'direction' | 'from' | 'to' | 'body' | 'status' | 'media'> & { mms: boolean }): StoredMessage {
+    const { mms, ...rest } = fields;
     const now = new Date();
     const message: StoredMessage = {
-      sid: sid(mediaUrls.length ? 'MM' : 'SM'),
-      direction: 'outbound-api',
-      from,
-      to,
-      body,
-      status: 'queued',
+      ...rest,
+      sid: sid(mms ? 'MM' : 'SM'),
       errorCode: null,
       created: now,
       updated: now,
-      sent: null,
-      media: [],
-      ...(statusCallback ? { statusCallback } : {}),
+      sent: rest.direction === 'inbound' ? now : null,
     };
     messages.set(message.sid, message);
-    carry(message, mediaUrls);
     return message;
   }
 
@@ -384,21 +386,7 @@ export function createSimulator(options: SimulatorOptions = {}): TwilioSimulator
     if (media.length && (!number.capabilities.mms || !isMmsCountry(from))) {
       throw new SimulatorInputError(`MMS reaches ${to} only from US and Canadian numbers, and only if it has MMS`);
     }
-    const now = new Date();
-    const message: StoredMessage = {
-      sid: sid(media.length ? 'MM' : 'SM'),
-      direction: 'inbound',
-      from,
-      to,
-      body: input.body,
-      status: 'received',
-      errorCode: null,
-      created: now,
-      updated: now,
-      sent: now,
-      media,
-    };
-    messages.set(message.sid, message);
+    const message = store({ mms: media.length > 0, direction: 'inbound', from, to, body: input.body, status: 'received', media });
     const keyword = optOutKeyword(input.body);
     if (keyword === 'STOP') optedOut.add(`${from}|${to}`);
     if (keyword === 'START') optedOut.delete(`${from}|${to}`);
