@@ -1,4 +1,11 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+import { minifyTemplates } from './scripts/minify-templates.mjs';
+
+/** lit's template text minified in the package, since a page's bundler leaves template literals as written. */
+const templates: Plugin = {
+  name: 'minify-templates',
+  transform: (code, id) => (/\/src\/.*\.ts$/.test(id) ? { code: minifyTemplates(code, id), map: null } : undefined),
+};
 
 /**
  * `vite build --mode lib`: the package (ESM, dependencies left external). Otherwise: the demo page, on msw alone
@@ -7,6 +14,7 @@ import { defineConfig } from 'vite';
 export default defineConfig(({ mode }) =>
   mode === 'lib'
     ? {
+        plugins: [templates],
         build: {
           outDir: 'dist',
           copyPublicDir: false,

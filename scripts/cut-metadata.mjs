@@ -13,44 +13,179 @@ const out = new URL('../src/rules/generated/', import.meta.url);
 const full = require('libphonenumber-js/metadata.max.json');
 const { version: libVersion } = JSON.parse(readFileSync(require.resolve('libphonenumber-js/package.json'), 'utf8'));
 
-// Indices in libphonenumber-js's compressed country metadata of what only formatting reads.
-const FORMATTING_ONLY = { FORMATS: 4, FLAGS: [6, 9], TAIL: 12 };
+// Where libphonenumber-js keeps what the parser reads in a country's compressed metadata array, and the number
+// types' slots in its list of types.
+const FIELD = {
+  IDD_PREFIX: 1,
+  NATIONAL_NUMBER: 2,
+  LENGTHS: 3,
+  NATIONAL_PREFIX: 5,
+  PREFIX_FOR_PARSING: 7,
+  TRANSFORM_RULE: 8,
+  LEADING_DIGITS: 10,
+  TYPES: 11,
+};
+const TYPE_SLOT = {
+  FIXED_LINE: 0,
+  MOBILE: 1,
+  TOLL_FREE: 2,
+  PREMIUM_RATE: 3,
+  PERSONAL_NUMBER: 4,
+  VOICEMAIL: 5,
+  UAN: 6,
+  PAGER: 7,
+  VOIP: 8,
+  SHARED_COST: 9,
+};
+// The order in which libphonenumber tries the types (fixed line first, then the others), which decides overlaps.
+const NUMBER_TYPES = [
+  'FIXED_LINE',
+  'MOBILE',
+  'PREMIUM_RATE',
+  'TOLL_FREE',
+  'SHARED_COST',
+  'VOIP',
+  'PERSONAL_NUMBER',
+  'PAGER',
+  'UAN',
+  'VOICEMAIL',
+];
+
+/**
+ * Reads a metadata pattern (digits, `\d`, classes, groups, alternation, `?` and bounded `{n,m}`; anything else
+ * throws, so a new kind of pattern is noticed) into the set of what it matches: `single` makes the set of one
+ * character or class, `join` that of two sets in sequence (and, given null, of the empty sequence).
+ */
+function readPattern(pattern, single, join) {
+  let at = 0;
+  const fail = () => {
+    throw new Error(`cannot read ${pattern} at ${at}`);
+  };
+  const alternation = () => {
+    const matches = new Set(sequence());
+    while (pattern[at] === '|') {
+      at += 1;
+      for (const match of sequence()) matches.add(match);
+    }
+    return matches;
+  };
+  const sequence = () => {
+    let matches = join(null);
+    while (at < pattern.length && pattern[at] !== '|' && pattern[at] !== ')') matches = join(matches, repeated(atom()));
+    return matches;
+  };
+  const atom = () => {
+    if (pattern[at] === '(') {
+      at += pattern.startsWith('(?:', at) ? 3 : 1;
+      const inner = alternation();
+      if (pattern[at++] !== ')') fail();
+      return inner;
+    }
+    const one = /^(?:\d|\\d|\[[\d-]+\])/.exec(pattern.slice(at))?.[0] ?? fail();
+    at += one.length;
+    return single(one);
+  };
+  const repeated = (matches) => {
+    const quantifier = /^(?:\?|\{(\d+)(?:,(\d+))?\})/.exec(pattern.slice(at));
+    if (!quantifier) return '*+{'.includes(pattern[at]) ? fail() : matches;
+    at += quantifier[0].length;
+    const [min, max] = quantifier[0] === '?' ? [0, 1] : [Number(quantifier[1]), Number(quantifier[2] ?? quantifier[1])];
+    const result = new Set();
+    for (let times = min; times <= max; times += 1) {
+      let once = join(null);
+      for (let i = 0; i < times; i += 1) once = join(once, matches);
+      for (const match of once) result.add(match);
+    }
+    return result;
+  };
+  const matches = alternation();
+  if (at !== pattern.length) fail();
+  return matches;
+}
+const product = (a, b, combine) => new Set([...a].flatMap((x) => [...b].map((y) => combine(x, y))));
+/** Every length of digit string a pattern matches. */
+const matchLengths = (pattern) =>
+  readPattern(pattern, () => new Set([1]), (a, b) => (a === null ? new Set([0]) : product(a, b, (x, y) => x + y)));
+/** Every digit string a pattern matches (for the short leading-digit patterns). */
+const expansions = (pattern) =>
+  readPattern(
+    pattern,
+    (one) => new Set([...'0123456789'].filter((digit) => new RegExp(`^${one}$`).test(digit))),
+    (a, b) => (a === null ? new Set(['']) : product(a, b, (x, y) => x + y)),
+  );
 
 const callingCodes = {};
-const countries = {};
+const plans = {};
 for (const [code, regions] of Object.entries(full.country_calling_codes)) {
   const kept = regions.filter((region) => SUPPORTED.includes(region));
   if (kept.length === 0) continue;
   // Filtering keeps the source order, where the main country of a calling code comes first.
   callingCodes[code] = kept;
-  // The rules parse, validate and type numbers and compare E.164, never format them: the fields only
-  // formatting reads are emptied (formats, national prefix formatting rule and its optional flag) or dropped
-  // from the end (default IDD prefix, extension prefix).
   for (const region of kept) {
-    countries[region] = full.countries[region]
-      .slice(0, FORMATTING_ONLY.TAIL)
-      .map((field, index) => (index === FORMATTING_ONLY.FORMATS ? [] : FORMATTING_ONLY.FLAGS.includes(index) ? 0 : field));
+    const source = full.countries[region];
+    // A transform rule rewrites the national number after its prefix; none of the ten has one, and the parser
+    // does not implement them: stop here rather than parse such a country wrongly.
+    if (source[FIELD.TRANSFORM_RULE]) throw new Error(`${region} has a national prefix transform rule`);
+    const lengths = source[FIELD.LENGTHS];
+    // libphonenumber checks a type's possible lengths (its own, else the country's) besides its pattern. Here each
+    // pattern matches only lengths it allows, so types go without them; one that needs them stops the script.
+    const types = NUMBER_TYPES.map((type) => {
+      const [pattern = '', allowed = lengths] = source[FIELD.TYPES][TYPE_SLOT[type]] || [];
+      const beyond = pattern ? [...matchLengths(pattern)].filter((length) => !allowed.includes(length)) : [];
+      if (beyond.length > 0) throw new Error(`${region} ${type} matches lengths ${beyond} it does not allow`);
+      return pattern;
+    });
+    // '' where the country has no such numbers; the trailing ones are left out.
+    while (types.at(-1) === '') types.pop();
+    const leadingDigits = source[FIELD.LEADING_DIGITS];
+    plans[region] = [
+      code,
+      source[FIELD.IDD_PREFIX],
+      // libphonenumber reads the national prefix itself when no pattern for parsing is given.
+      source[FIELD.PREFIX_FOR_PARSING] || source[FIELD.NATIONAL_PREFIX] || '',
+      source[FIELD.NATIONAL_NUMBER],
+      lengths,
+      types,
+      ...(leadingDigits ? [leadingDigits] : []),
+    ];
   }
 }
-const metadata = { version: full.version, country_calling_codes: callingCodes, countries, nonGeographic: {} };
-
-// Every calling code of the world with its main region, so +49 ... is told apart from garbage without metadata.
-// As one string of calling code + main region pairs ('1US 7RU ... 800'; no region: non-geographic), smaller than an object.
-const world = [
-  ...Object.entries(full.country_calling_codes).map(([code, regions]) => `${code}${regions[0]}`),
-  ...Object.keys(full.nonGeographic ?? {}),
-].join(' ');
 
 // Regions outside the ten that share a supported calling code and say which national prefixes are theirs
 // (Jamaica's 876 under +1): those numbers are unsupported_country rather than invalid.
 const sharedPrefixes = {};
 for (const code of Object.keys(callingCodes)) {
   for (const region of full.country_calling_codes[code]) {
-    const leadingDigits = full.countries[region][10];
+    const leadingDigits = full.countries[region][FIELD.LEADING_DIGITS];
     if (SUPPORTED.includes(region) || !leadingDigits) continue;
     (sharedPrefixes[code] ??= []).push([region, leadingDigits]);
   }
 }
+
+// Every calling code of the world with its main region, so +49 ... is told apart from garbage without metadata,
+// and the longer E.164 prefixes of the regions above (1876 JM): in numeric order, each region preceded by how far
+// its prefix is from the one before when that is more than 1 ('__' for non-geographic codes), which gzips best:
+// 'US6RU13EG7ZA3GRNLBEFR' is 1 US, 7 RU, 20 EG, 27 ZA, 30 GR, 31 NL, 32 BE, 33 FR.
+const codeEntries = [
+  ...Object.entries(full.country_calling_codes).map(([code, regions]) => [code, regions[0]]),
+  ...Object.keys(full.nonGeographic ?? {}).map((code) => [code, '__']),
+];
+const sharedEntries = Object.entries(sharedPrefixes).flatMap(([code, shared]) =>
+  shared.flatMap(([region, pattern]) => [...expansions(pattern)].map((digits) => [`${code}${digits}`, region])),
+);
+// The parser reads calling codes from the first one to three digits and the others after them, taking the first
+// it finds: neither list may hold a prefix of another entry.
+const prefixFree = (entries) => entries.every(([a]) => entries.every(([b]) => a === b || !b.startsWith(a)));
+if (!prefixFree(codeEntries) || !prefixFree(sharedEntries) || codeEntries.some(([code]) => code.length > 3)) {
+  throw new Error('calling codes or shared prefixes are not as the parser reads them');
+}
+const worldEntries = [...codeEntries, ...sharedEntries].sort(([a], [b]) => Number(a) - Number(b));
+const world = worldEntries
+  .map(([prefix, region], i) => {
+    const step = Number(prefix) - Number(worldEntries[i - 1]?.[0] ?? 0);
+    return `${step === 1 ? '' : step}${region}`;
+  })
+  .join('');
 const foreignPrefix = (digits) => {
   const code = Object.keys(sharedPrefixes).find((c) => digits.startsWith(c));
   const national = code ? digits.slice(code.length) : '';
@@ -128,16 +263,43 @@ const header = (what) =>
 mkdirSync(out, { recursive: true });
 writeFileSync(
   new URL('metadata.ts', out),
-  `${header(`libphonenumber-js ${libVersion} metadata.max.json`)}import type { MetadataJson } from 'libphonenumber-js/core';
+  `${header(`libphonenumber-js ${libVersion} metadata.max.json`)}
+/** Number types in the order they are tried (the first that matches wins); a plan's types follow it. */
+export const NUMBER_TYPES = ${JSON.stringify(NUMBER_TYPES)} as const;
 
-/** Phone metadata of the ten supported countries, number types included. */
-export const metadata: MetadataJson = ${JSON.stringify(metadata)};
+/**
+ * A country's numbering plan as libphonenumber's metadata gives it, cut to what parsing and typing read. Patterns
+ * are regular expression sources. Each type's pattern matches only lengths libphonenumber allows it (the script
+ * checks), so types carry no lengths of their own.
+ */
+export type NumberingPlan = [
+  callingCode: string,
+  /** Dialled before a calling code from this country (011 in NANP). */
+  internationalPrefix: string,
+  /** National prefix for parsing, '' when none. */
+  nationalPrefix: string,
+  nationalNumber: string,
+  /** Possible lengths of a national number, ascending. */
+  lengths: number[],
+  /** In NUMBER_TYPES order; '' where the country has no such numbers, trailing ones left out. */
+  types: string[],
+  /** Where a calling code is shared, the pattern of this country's national numbers' start. */
+  leadingDigits?: string,
+];
 
-/** Every calling code of the world followed by its main region (none for non-geographic codes), space-separated. */
-export const WORLD_CALLING_CODES = ${JSON.stringify(world)};
+/** The ten supported countries, the main country of a calling code first. */
+export const PLANS: Record<string, NumberingPlan> = {
+${Object.entries(plans)
+  .map(([region, plan]) => `  ${region}: ${JSON.stringify(plan)},`)
+  .join('\n')}
+};
 
-/** Regions outside the ten sharing a supported calling code, with the national prefixes that are theirs. */
-export const SHARED_CALLING_CODES: Record<string, [region: string, leadingDigits: string][]> = ${JSON.stringify(sharedPrefixes)};
+/**
+ * Every calling code of the world with its main region, and the E.164 prefixes of regions outside the ten that
+ * share a supported code (1876 JM), in numeric order: each region ('__': non-geographic) is preceded by how far
+ * its prefix is from the one before when that is more than 1 ('US6RU13EG': 1 US, 7 RU, 20 EG).
+ */
+export const WORLD_PREFIXES = ${JSON.stringify(world)};
 `,
 );
 writeFileSync(
@@ -154,6 +316,6 @@ export const ZONE_PREFIXES: [string, string][] = ${JSON.stringify(zonePrefixes)}
 `,
 );
 console.log(
-  `metadata: ${Object.keys(countries).length} countries, ${world.split(' ').length} calling codes; ` +
+  `metadata: ${Object.keys(plans).length} countries, ${worldEntries.length} world prefixes; ` +
     `time zones: ${zoneNames.length} zones, ${[...groups.values()].flat().length} prefixes`,
 );

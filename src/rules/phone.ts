@@ -1,6 +1,9 @@
-/** Phone numbers: parsing to E.164 with the metadata of the ten supported countries only. */
-import { parsePhoneNumberFromString, type CountryCode as LibCountryCode } from 'libphonenumber-js/core';
-import { metadata, SHARED_CALLING_CODES, WORLD_CALLING_CODES } from './generated/metadata.js';
+/**
+ * Phone numbers: parsing to E.164, validating and typing with libphonenumber's numbering plans of the ten
+ * supported countries, by libphonenumber's own steps (calling code, international and national prefixes,
+ * country by leading digits or type) on its data, cut down by scripts/cut-metadata.mjs.
+ */
+import { NUMBER_TYPES, PLANS, WORLD_PREFIXES, type NumberingPlan } from './generated/metadata.js';
 import { SUPPORTED_COUNTRIES, type CountryCode } from './types.js';
 
 export type PhoneParse =
@@ -19,7 +22,8 @@ export type PhoneParse =
   | { ok: false; code: 'unsupported_country'; callingCode: string; country?: string };
 
 const INVALID = { ok: false, code: 'invalid_number' } as const;
-const SEPARATORS = /[\s().\-\u2010-\u2015]/g;
+/** What people put between digits: spaces, dots, dashes (Unicode's too), slashes, brackets, invisible breaks. */
+const SEPARATORS = /[\s()[\]./\-\u2010-\u2015\u2212\u00ad\u200b\u2060]/g;
 const SHORT_CODE = /^\d{5,6}$/;
 
 export const isSupportedCountry = (country: string | undefined): country is CountryCode =>
@@ -27,37 +31,107 @@ export const isSupportedCountry = (country: string | undefined): country is Coun
 
 let worldRegions: Map<string, string> | undefined;
 
-/** The main region of every calling code of the world ('' for non-geographic ones). */
-function regionsByCallingCode(): Map<string, string> {
-  worldRegions ??= new Map(
-    WORLD_CALLING_CODES.split(' ').map((entry) => {
-      const split = entry.search(/\D|$/);
-      return [entry.slice(0, split), entry.slice(split)];
-    }),
-  );
-  return worldRegions;
-}
-
-/** The calling code that `digits` (E.164 without `+`) starts with, from the world's list (they are prefix-free). */
-export function callingCodeOf(digits: string): string | undefined {
-  const regions = regionsByCallingCode();
-  for (let length = 1; length <= 3 && length <= digits.length; length += 1) {
-    const code = digits.slice(0, length);
-    if (regions.has(code)) return code;
+/**
+ * The first of `digits`' first `from` to `to` digits that is a calling code of the world, or a longer prefix of a
+ * region sharing one (1876: JM), with its region ('' for non-geographic codes). Neither list has a prefix of another.
+ */
+function worldPrefix(digits: string, from: number, to: number): [prefix: string, region: string] | undefined {
+  if (!worldRegions) {
+    worldRegions = new Map();
+    let prefix = 0;
+    for (const [, step, region] of WORLD_PREFIXES.matchAll(/(\d*)(\D\D)/g)) {
+      prefix += Number(step) || 1;
+      worldRegions.set(String(prefix), region === '__' ? '' : region);
+    }
+  }
+  for (let length = from; length <= to && length <= digits.length; length += 1) {
+    const region = worldRegions.get(digits.slice(0, length));
+    if (region !== undefined) return [digits.slice(0, length), region];
   }
   return undefined;
 }
 
+/** The calling code that `digits` (E.164 without `+`) starts with, from the world's list (they are prefix-free). */
+export const callingCodeOf = (digits: string): string | undefined => worldPrefix(digits, 1, 3)?.[0];
+
 const unsupported = (callingCode: string, country?: string) =>
   ({ ok: false, code: 'unsupported_country', callingCode, ...(country ? { country } : {}) }) as const;
 
-/** The composer checks the same numbers again on every keystroke, and parsing one takes tens of microseconds. */
+// The metadata's patterns, compiled on first use; keyed by the pattern string itself, whose hash is computed once.
+const starts = new Map<string, RegExp>();
+const wholes = new Map<string, RegExp>();
+const compile = (cache: Map<string, RegExp>, pattern: string, end: string) => {
+  let regex = cache.get(pattern);
+  if (!regex) cache.set(pattern, (regex = new RegExp(`^(?:${pattern})${end}`)));
+  return regex;
+};
+/** The start of `digits` that `pattern` matches, if any. */
+const startOf = (pattern: string, digits: string) => compile(starts, pattern, '').exec(digits)?.[0];
+const fits = (pattern: string, digits: string) => compile(wholes, pattern, '$').test(digits);
+
+/** The main country of a calling code among the ten, if any. */
+function mainCountryOf(callingCode: string): string | undefined {
+  for (const country in PLANS) if (PLANS[country][0] === callingCode) return country;
+  return undefined;
+}
+
+/** libphonenumber's type of a national number in a plan; undefined when the plan has no such number (invalid). */
+function typeOf(national: string, [, , , pattern, , types]: NumberingPlan): string | undefined {
+  if (!fits(pattern, national)) return undefined;
+  for (let index = 0; index < types.length; index += 1) {
+    if (!types[index] || !fits(types[index], national)) continue;
+    if (index > 0) return NUMBER_TYPES[index];
+    // A plan with no mobile pattern of its own (NANP) cannot tell a fixed line from a mobile.
+    return !types[1] || fits(types[1], national) ? 'FIXED_LINE_OR_MOBILE' : 'FIXED_LINE';
+  }
+  return undefined;
+}
+
+/**
+ * The country of a national number among those sharing its calling code, main country first: by leading digits
+ * where a plan has them, else the first whose types the number fits.
+ */
+function countryOf(callingCode: string, national: string): string | undefined {
+  for (const country in PLANS) {
+    const plan = PLANS[country];
+    const leadingDigits = plan[6];
+    if (plan[0] !== callingCode) continue;
+    if (leadingDigits ? startOf(leadingDigits, national) !== undefined : typeOf(national, plan)) return country;
+  }
+  return undefined;
+}
+
+/**
+ * The national number without its national prefix (1 in NANP, 0 elsewhere, AU's carrier codes), unless only the
+ * number with it fits the plan, or what is left is too short or of an impossible length (libphonenumber's rules).
+ */
+function withoutNationalPrefix(number: string, plan: NumberingPlan): string {
+  const prefix = plan[2] && startOf(plan[2], number);
+  if (!prefix) return number;
+  const national = number.slice(prefix.length);
+  if (fits(plan[3], number) && !fits(plan[3], national)) return number;
+  const found = countryOf(plan[0], national);
+  const lengths = (found ? PLANS[found] : plan)[4];
+  return national.length > lengths.at(-1)! || lengths.includes(national.length) ? national : number;
+}
+
+/** libphonenumber's test for a number written with the home calling code but no plus (447400123456 in GB). */
+function startsWithCallingCode(digits: string, plan: NumberingPlan): boolean {
+  const [callingCode, , , pattern, lengths] = plan;
+  if (!digits.startsWith(callingCode)) return false;
+  const whole = withoutNationalPrefix(digits, plan);
+  const shorter = withoutNationalPrefix(digits.slice(callingCode.length), plan);
+  return (!fits(pattern, whole) && fits(pattern, shorter)) || whole.length > lengths.at(-1)!;
+}
+
+/** The composer checks the same numbers again on every keystroke. */
 const REMEMBERED_PARSES = 256;
 const parses = new Map<string, PhoneParse>();
 
 /**
- * Parses what a person typed (`+1 (415) 555-0100`, `07400 123456` with `defaultCountry` GB, `55555`).
- * A calling code outside the ten is `unsupported_country` even though the cut metadata cannot read the rest.
+ * Parses what a person typed (`+1 (415) 555-0100`, `07400 123456` with `defaultCountry` GB, `011 44 …` in the US,
+ * `55555`). Only digits, a leading `+` and separators are read: letters, extensions and other scripts' digits
+ * make it `invalid_number` rather than a guess. A calling code outside the ten is `unsupported_country`.
  * Answers are frozen and remembered.
  */
 export function parsePhone(input: string, defaultCountry?: string): PhoneParse {
@@ -72,28 +146,40 @@ export function parsePhone(input: string, defaultCountry?: string): PhoneParse {
 }
 
 function parse(input: string, defaultCountry?: string): PhoneParse {
-  const text = input.trim();
-  const compact = text.replace(SEPARATORS, '');
+  const compact = input.replace(SEPARATORS, '');
   if (SHORT_CODE.test(compact)) {
     return { ok: true, e164: compact, country: defaultCountry ?? '', callingCode: '', shortCode: true };
   }
-  if (compact.startsWith('+')) {
-    const callingCode = callingCodeOf(compact.slice(1));
+  if (!/^\+?\d+$/.test(compact)) return INVALID;
+  let digits = compact.replace('+', '');
+  let plan = compact[0] === '+' || !isSupportedCountry(defaultCountry) ? undefined : PLANS[defaultCountry];
+  if (plan) {
+    // Dialled with the home country's international prefix (011 in NANP, 00 elsewhere; a 0 after it starts no
+    // calling code), or written with the home calling code and no plus: read as international.
+    const prefix = startOf(plan[1], digits);
+    if (prefix && /[1-9]/.test(digits[prefix.length] ?? '')) {
+      digits = digits.slice(prefix.length);
+      plan = undefined;
+    } else if (startsWithCallingCode(digits, plan)) plan = undefined;
+  } else if (compact[0] !== '+') return INVALID;
+  if (!plan) {
+    const [callingCode, region] = worldPrefix(digits, 1, 3) ?? [];
     if (callingCode === undefined) return INVALID;
-    if (!(callingCode in metadata.country_calling_codes)) return unsupported(callingCode, regionsByCallingCode().get(callingCode));
+    const main = mainCountryOf(callingCode);
+    if (!main) return unsupported(callingCode, region);
+    digits = digits.slice(callingCode.length);
+    plan = PLANS[main];
   }
-  const options = isSupportedCountry(defaultCountry) ? { defaultCountry: defaultCountry as LibCountryCode } : {};
-  const parsed = parsePhoneNumberFromString(text, options, metadata);
-  if (!parsed) return INVALID;
-  const callingCode = parsed.countryCallingCode;
-  if (!parsed.country || !parsed.isValid()) {
-    const foreign = SHARED_CALLING_CODES[callingCode]?.find(([, leading]) =>
-      new RegExp(`^(?:${leading})`).test(parsed.nationalNumber),
-    );
-    return foreign ? unsupported(callingCode, foreign[0]) : INVALID;
+  const callingCode = plan[0];
+  const national = withoutNationalPrefix(digits, plan);
+  const country = countryOf(callingCode, national);
+  const type = country && typeOf(national, PLANS[country]);
+  if (!country || !type) {
+    // A region outside the ten that shares the calling code and has these national numbers (1876: Jamaica).
+    const foreign = worldPrefix(callingCode + national, callingCode.length + 1, Infinity);
+    return foreign ? unsupported(callingCode, foreign[1]) : INVALID;
   }
-  const type = parsed.getType();
-  return { ok: true, e164: parsed.number, country: parsed.country, callingCode, shortCode: false, ...(type ? { type } : {}) };
+  return { ok: true, e164: `+${callingCode}${national}`, country, callingCode, shortCode: false, type };
 }
 
 let regionNames: Intl.DisplayNames | undefined;

@@ -1,0 +1,1 @@
+export function minifyTemplates(source: string, fileName?: string): string;
