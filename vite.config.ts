@@ -30,7 +30,7 @@ export default defineConfig(({ mode }) =>
             },
             formats: ['es'],
           },
-          rollupOptions: { external: [/^lit/, /^@lit\//, /^@lit-labs\//, /^zod/, /^libphonenumber-js/] },
+          rollupOptions: { external: [/^lit/, /^@lit\//, /^zod/] },
         },
       }
     : {
