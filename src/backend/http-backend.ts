@@ -23,7 +23,7 @@ import {
   type SendRequest,
   type SmsEvent,
 } from '../protocol/index.js';
-import { SseParser } from './sse.js';
+import { SseParser, type SseMessage } from './sse.js';
 import {
   BackendError,
   type ConversationQuery,
@@ -49,199 +49,161 @@ export interface HttpBackendOptions {
 
 const empty = z.object({});
 
+/** A POST with a JSON body. */
+const post = (body: unknown, headers?: Record<string, string>): RequestInit => ({
+  method: 'POST',
+  headers: { 'Content-Type': 'application/json', ...headers },
+  body: JSON.stringify(body),
+});
+
 /**
  * The adapter for the server stub's HTTP API. Responses are checked against the wire schemas; failures
  * reject with `BackendError`. Events come over one `fetch`-read stream (so the token travels in a header),
  * opened on the first subscriber, closed after the last, resumed with `Last-Event-ID` after a drop.
  */
 export class HttpBackend implements SmsBackend {
-  private readonly base: string;
-  private readonly fetcher: typeof fetch;
-  private readonly sendDelays: number[];
-  private readonly listeners = new Set<EventListener>();
-  private stream?: AbortController;
-  private lastEventId?: string;
-  private streamDelay: number;
-  private readonly streamMin: number;
-  private readonly streamMax: number;
+  readonly #base: string;
+  readonly #listeners = new Set<EventListener>();
+  #stream?: AbortController;
+  #lastEventId?: string;
 
   constructor(private readonly options: HttpBackendOptions) {
-    this.base = `${options.apiBase.replace(/\/+$/, '')}/v1`;
-    this.fetcher = options.fetch ?? ((input, init) => fetch(input, init));
-    this.sendDelays = options.retryDelays?.send ?? [500, 2000, 5000];
-    this.streamMin = options.retryDelays?.streamMin ?? 1000;
-    this.streamMax = options.retryDelays?.streamMax ?? 30000;
-    this.streamDelay = this.streamMin;
+    this.#base = `${options.apiBase.replace(/\/+$/, '')}/v1`;
   }
 
   me(): Promise<Me> {
-    return this.request('GET', '/me', meSchema);
+    return this.#request('/me', meSchema);
   }
 
   availableNumbers(query: AvailableQuery): Promise<AvailableNumbers> {
-    return this.request('GET', `/numbers/available${search(query)}`, availableNumbersSchema);
+    return this.#request(`/numbers/available${search(query)}`, availableNumbersSchema);
   }
 
   rentNumber(request: RentRequest): Promise<PhoneNumber> {
-    return this.request('POST', '/numbers', phoneNumberSchema, { body: request });
+    return this.#request('/numbers', phoneNumberSchema, post(request));
   }
 
   conversations(query: ConversationQuery = {}): Promise<Page<Conversation>> {
-    return this.request('GET', `/conversations${search(query)}`, pageSchema(conversationSchema));
+    return this.#request(`/conversations${search(query)}`, pageSchema(conversationSchema));
   }
 
   async markRead(contact: string): Promise<void> {
-    await this.request('POST', `/conversations/${encodeURIComponent(contact)}/read`, empty);
+    await this.#request(`/conversations/${encodeURIComponent(contact)}/read`, empty, { method: 'POST' });
   }
 
   messages(query: MessageQuery): Promise<Page<Message>> {
-    return this.request('GET', `/messages${search(query)}`, pageSchema(messageSchema));
+    return this.#request(`/messages${search(query)}`, pageSchema(messageSchema));
   }
 
   /** Retried after a network failure with the same `Idempotency-Key`, so the message is sent once. */
   async send(request: SendRequest, options: SendOptions = {}): Promise<Message> {
-    const key = options.idempotencyKey ?? crypto.randomUUID();
-    for (let attempt = 0; ; attempt += 1) {
+    const init = { ...post(request, { 'Idempotency-Key': options.idempotencyKey ?? crypto.randomUUID() }), signal: options.signal };
+    for (const delay of this.options.retryDelays?.send ?? [500, 2000, 5000]) {
       try {
-        return await this.request('POST', '/messages', messageSchema, {
-          body: request,
-          headers: { 'Idempotency-Key': key },
-          signal: options.signal,
-        });
+        return await this.#request('/messages', messageSchema, init);
       } catch (error) {
-        const delay = this.sendDelays[attempt];
-        if (!(error instanceof BackendError) || error.status !== 0 || delay === undefined || options.signal?.aborted) throw error;
-        await sleep(delay, options.signal);
+        if (!(error instanceof BackendError) || error.code !== 'network') throw error;
       }
+      await sleep(delay, options.signal);
     }
+    return this.#request('/messages', messageSchema, init);
   }
 
   cancel(id: string): Promise<Message> {
-    return this.request('POST', `/messages/${encodeURIComponent(id)}/cancel`, messageSchema);
+    return this.#request(`/messages/${encodeURIComponent(id)}/cancel`, messageSchema, { method: 'POST' });
   }
 
   recipient(e164: string): Promise<Recipient> {
-    return this.request('GET', `/recipients/${encodeURIComponent(e164)}`, recipientSchema);
+    return this.#request(`/recipients/${encodeURIComponent(e164)}`, recipientSchema);
   }
 
   /** The raw file as the body; XMLHttpRequest because fetch reports no upload progress. */
   async upload(file: File, options: UploadOptions = {}): Promise<Media> {
-    const headers = {
-      ...(await this.authorization()),
-      'Content-Type': file.type || 'application/octet-stream',
-      'X-Filename': encodeURIComponent(file.name),
-    };
-    const url = `${this.base}/media`;
+    const headers = { 'Content-Type': file.type || 'application/octet-stream', 'X-Filename': encodeURIComponent(file.name) };
+    let media: Media;
     if (typeof XMLHttpRequest === 'undefined' || this.options.fetch) {
-      const response = await this.fetchOrFail(url, { method: 'POST', headers, body: file, signal: options.signal });
-      options.onProgress?.(file.size, file.size);
-      return parse(response.status, await readJson(response), mediaSchema);
-    }
-    return new Promise<Media>((resolve, reject) => {
+      media = await this.#request('/media', mediaSchema, { method: 'POST', headers, body: file, signal: options.signal });
+    } else {
       const xhr = new XMLHttpRequest();
-      xhr.open('POST', url);
-      for (const [name, value] of Object.entries(headers)) xhr.setRequestHeader(name, value);
-      xhr.upload.onprogress = (event) => options.onProgress?.(event.loaded, event.lengthComputable ? event.total : file.size);
-      xhr.onload = () => {
-        try {
-          const media = parse(xhr.status, json(xhr.responseText), mediaSchema);
-          // Small bodies (and service workers) may finish without a progress event: completion counts as one.
-          options.onProgress?.(file.size, file.size);
-          resolve(media);
-        } catch (error) {
-          reject(error);
-        }
-      };
-      xhr.onerror = () => reject(networkError());
-      xhr.onabort = () => reject(new BackendError(0, 'aborted', 'The upload was canceled.'));
-      options.signal?.addEventListener('abort', () => xhr.abort(), { once: true });
-      xhr.send(file);
-    });
+      xhr.open('POST', `${this.#base}/media`);
+      for (const [name, value] of Object.entries({ ...(await this.#authorization()), ...headers })) xhr.setRequestHeader(name, value);
+      // `total` is 0 when the length is not computable.
+      xhr.upload.onprogress = (event) => options.onProgress?.(event.loaded, event.total || file.size);
+      await new Promise((resolve, reject) => {
+        xhr.onload = resolve;
+        xhr.onerror = () => reject(networkError());
+        xhr.onabort = () => reject(abortError());
+        options.signal?.addEventListener('abort', () => xhr.abort(), { once: true });
+        xhr.send(file);
+      });
+      media = parse(xhr.status, json(xhr.responseText), mediaSchema);
+    }
+    // Small bodies (and service workers) may finish without a progress event: completion counts as one.
+    options.onProgress?.(file.size, file.size);
+    return media;
   }
 
   subscribe(listener: EventListener): () => void {
-    this.listeners.add(listener);
-    if (!this.stream) this.openStream();
+    this.#listeners.add(listener);
+    if (!this.#stream) void this.#readStream((this.#stream = new AbortController()).signal);
     return () => {
-      this.listeners.delete(listener);
-      if (this.listeners.size === 0) {
-        this.stream?.abort();
-        this.stream = undefined;
+      this.#listeners.delete(listener);
+      if (this.#listeners.size === 0) {
+        this.#stream?.abort();
+        this.#stream = undefined;
       }
     };
   }
 
-  private openStream(): void {
-    const controller = new AbortController();
-    this.stream = controller;
-    void this.readStream(controller.signal);
-  }
-
-  private async readStream(signal: AbortSignal): Promise<void> {
+  async #readStream(signal: AbortSignal): Promise<void> {
+    const { streamMin = 1000, streamMax = 30000 } = this.options.retryDelays ?? {};
+    let delay = streamMin;
     while (!signal.aborted) {
       try {
-        const headers: Record<string, string> = { ...(await this.authorization()), Accept: 'text/event-stream' };
-        if (this.lastEventId) headers['Last-Event-ID'] = this.lastEventId;
-        const response = await this.fetcher(`${this.base}/events`, { headers, signal, cache: 'no-store' });
-        if (!response.ok || !response.body) throw new BackendError(response.status, 'stream_refused', 'The event stream was refused.');
-        const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
-        const parser = new SseParser((ms) => (this.streamDelay = ms));
-        for (;;) {
-          const { value, done } = await reader.read();
-          if (done) break;
-          this.streamDelay = this.streamMin;
-          for (const message of parser.push(value)) this.deliver(message.event, message.data, message.id);
+        const headers: Record<string, string> = this.#lastEventId ? { 'Last-Event-ID': this.#lastEventId } : {};
+        const response = await this.#fetch('/events', 'text/event-stream', { headers, signal, cache: 'no-store' });
+        if (response.ok) {
+          const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+          const parser = new SseParser((ms) => (delay = ms));
+          for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+            delay = streamMin;
+            for (const message of parser.push(chunk.value)) this.#deliver(message);
+          }
         }
       } catch {
-        // A dropped or refused stream is retried below; nothing else reads these errors.
+        // A refused, dropped or broken stream is retried after the delay; nothing else reads these errors.
       }
       if (signal.aborted) return;
-      await sleep(this.streamDelay, signal).catch(() => undefined);
-      this.streamDelay = Math.min(this.streamDelay * 2, this.streamMax);
+      await sleep(delay, signal);
+      delay = Math.min(delay * 2, streamMax);
     }
   }
 
-  private deliver(type: string, data: string, id?: string): void {
-    if (id) this.lastEventId = id;
-    let event: SmsEvent | undefined;
-    if (type === 'reset') event = { id: id ?? '', type, data: null };
-    else if (type in eventDataSchemas) {
-      const schema = eventDataSchemas[type as keyof typeof eventDataSchemas];
-      const parsed = z.safeParse(schema, json(data));
-      if (parsed.success) event = { id: id ?? '', type, data: parsed.data } as SmsEvent;
-    }
-    if (event) for (const listener of [...this.listeners]) listener(event);
+  #deliver({ event: type, data, id = '' }: SseMessage): void {
+    if (id) this.#lastEventId = id;
+    const schema = eventDataSchemas.get(type);
+    const parsed = type === 'reset' ? { success: true, data: null } : schema && z.safeParse(schema, json(data));
+    if (parsed?.success) for (const listener of [...this.#listeners]) listener({ id, type, data: parsed.data } as SmsEvent);
   }
 
-  private async authorization(): Promise<Record<string, string>> {
+  async #authorization(): Promise<Record<string, string>> {
     const token = this.options.getToken ? await this.options.getToken() : this.options.token;
     return token ? { Authorization: `Bearer ${token}` } : {};
   }
 
-  private async request<T extends z.ZodMiniType>(
-    method: string,
-    path: string,
-    schema: T,
-    init: { body?: unknown; headers?: Record<string, string>; signal?: AbortSignal } = {},
-  ): Promise<z.infer<T>> {
-    const headers: Record<string, string> = { ...(await this.authorization()), Accept: 'application/json', ...init.headers };
-    if (init.body !== undefined) headers['Content-Type'] = 'application/json';
-    const response = await this.fetchOrFail(`${this.base}${path}`, {
-      method,
-      headers,
-      body: init.body === undefined ? undefined : JSON.stringify(init.body),
-      signal: init.signal,
-    });
-    return parse(response.status, await readJson(response), schema);
+  /** `fetch` with the token and `Accept`; a request that never got an answer rejects with `BackendError`. */
+  async #fetch(path: string, accept: string, init: RequestInit): Promise<Response> {
+    const headers = { ...(await this.#authorization()), Accept: accept, ...init.headers };
+    try {
+      return await (this.options.fetch ?? fetch)(this.#base + path, { ...init, headers });
+    } catch {
+      throw init.signal?.aborted ? abortError() : networkError();
+    }
   }
 
-  private async fetchOrFail(url: string, init: RequestInit): Promise<Response> {
-    try {
-      return await this.fetcher(url, init);
-    } catch {
-      if (init.signal?.aborted) throw new BackendError(0, 'aborted', 'The request was canceled.');
-      throw networkError();
-    }
+  async #request<T extends z.ZodMiniType>(path: string, schema: T, init: RequestInit = {}): Promise<z.infer<T>> {
+    const response = await this.#fetch(path, 'application/json', init);
+    return parse(response.status, json(await response.text().catch(() => '')), schema);
   }
 }
 
@@ -254,41 +216,34 @@ const cache = new Map<string, Map<TokenSource, HttpBackend>>();
 export function getBackend(apiBase: string, token: TokenSource): HttpBackend {
   const byToken = cache.get(apiBase) ?? new Map<TokenSource, HttpBackend>();
   cache.set(apiBase, byToken);
-  let backend = byToken.get(token);
-  if (!backend) {
-    backend = new HttpBackend(typeof token === 'string' ? { apiBase, token } : { apiBase, getToken: token });
-    byToken.set(token, backend);
-  }
-  return backend;
+  if (!byToken.has(token)) byToken.set(token, new HttpBackend(typeof token === 'string' ? { apiBase, token } : { apiBase, getToken: token }));
+  return byToken.get(token)!;
 }
 
+/** The query string of the fields that have a value. */
 function search(query: object): string {
-  const params = new URLSearchParams();
-  for (const [name, value] of Object.entries(query)) if (value !== undefined && value !== null && value !== '') params.set(name, String(value));
-  const text = params.toString();
-  return text ? `?${text}` : '';
+  const params = new URLSearchParams(Object.entries(query).filter(([, value]) => value != null && value !== '')).toString();
+  return params && `?${params}`;
 }
 
 const networkError = () =>
   new BackendError(0, 'network', 'The server could not be reached. Check the connection and try again.');
 
+const abortError = () => new BackendError(0, 'aborted', 'The request was canceled.');
+
 function json(text: string): unknown {
   try {
-    return text ? JSON.parse(text) : undefined;
+    return JSON.parse(text);
   } catch {
     return undefined;
   }
-}
-
-async function readJson(response: Response): Promise<unknown> {
-  return json(await response.text().catch(() => ''));
 }
 
 function parse<T extends z.ZodMiniType>(status: number, body: unknown, schema: T): z.infer<T> {
   if (status < 200 || status >= 300) {
     const error = z.safeParse(apiErrorSchema, body);
     if (!error.success) throw new BackendError(status, 'http_error', `The server answered ${status}.`);
-    const { code, message, violations = [] } = error.data.error;
+    const { code, message, violations } = error.data.error;
     throw new BackendError(status, code, message, violations);
   }
   const parsed = z.safeParse(schema, body ?? {});
@@ -296,15 +251,15 @@ function parse<T extends z.ZodMiniType>(status: number, body: unknown, schema: T
   return parsed.data;
 }
 
+/** Resolves after `ms`, or as soon as `signal` aborts (the caller's next request then rejects as aborted). */
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
+  return new Promise((resolve) => {
     const timer = setTimeout(resolve, ms);
     signal?.addEventListener(
       'abort',
       () => {
         clearTimeout(timer);
-        reject(signal.reason);
+        resolve();
       },
       { once: true },
     );

@@ -27,90 +27,98 @@ export type InboxFilter = (typeof INBOX_FILTERS)[number];
 export const EVENT_TYPES = ['message.created', 'message.updated', 'conversation.updated', 'recipient.updated'] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
-// A plain check rather than z.record and z.union, which would add a kilobyte to the browser bundle.
+// The fields are checked by plain predicates (z.custom) inside zod's objects, arrays and optionals, rather than
+// by z.string, z.number, z.boolean, z.enum, z.nullable, z.record and z.union: each of those brings its own share
+// of zod into the browser bundle, and for a parsed JSON value a predicate says the same.
+const string = z.custom<string>((value) => typeof value === 'string');
+const number = z.custom<number>((value) => typeof value === 'number');
+const boolean = z.custom<boolean>((value) => typeof value === 'boolean');
 const isLabelParams = (value: unknown): value is LabelParams =>
   typeof value === 'object' &&
   value !== null &&
   Object.values(value).every((param) => typeof param === 'string' || typeof param === 'number');
 const labelParams = z.optional(z.custom<LabelParams>(isLabelParams));
 
-export const capabilitiesSchema = z.object({ sms: z.boolean(), mms: z.boolean(), voice: z.boolean() });
+/** One of `values`. */
+const oneOf = <T extends string>(values: readonly T[]) => z.custom<T>((value) => values.includes(value as T));
+
+export const capabilitiesSchema = z.object({ sms: boolean, mms: boolean, voice: boolean });
 
 export const phoneNumberSchema = z.object({
-  id: z.string(),
-  e164: z.string(),
-  country: z.string(),
-  label: z.string(),
-  kind: z.enum(NUMBER_KINDS),
+  id: string,
+  e164: string,
+  country: string,
+  label: string,
+  kind: oneOf(NUMBER_KINDS),
   capabilities: capabilitiesSchema,
-  member: z.boolean(),
+  member: boolean,
 });
 
 export const mediaSchema = z.object({
-  id: z.string(),
-  url: z.string(),
-  type: z.string(),
-  size: z.number(),
-  name: z.string(),
+  id: string,
+  url: string,
+  type: string,
+  size: number,
+  name: string,
 });
 export type Media = z.infer<typeof mediaSchema>;
 
 /** A carrier failure: Twilio's code with the label and reason of the rules' catalog. */
-export const messageErrorSchema = z.object({ code: z.number(), label: z.string(), reason: z.string() });
+export const messageErrorSchema = z.object({ code: number, label: string, reason: string });
 export type MessageError = z.infer<typeof messageErrorSchema>;
 
 export const messageSchema = z.object({
-  id: z.string(),
-  direction: z.enum(DIRECTIONS),
-  from: z.string(),
-  to: z.string(),
-  body: z.string(),
+  id: string,
+  direction: oneOf(DIRECTIONS),
+  from: string,
+  to: string,
+  body: string,
   media: z.array(mediaSchema),
-  status: z.enum(MESSAGE_STATUSES),
+  status: oneOf(MESSAGE_STATUSES),
   error: z.optional(messageErrorSchema),
-  sendAt: z.optional(z.string()),
-  createdAt: z.string(),
-  segments: z.number(),
-  encoding: z.enum(ENCODINGS),
+  sendAt: z.optional(string),
+  createdAt: string,
+  segments: number,
+  encoding: oneOf(ENCODINGS),
 });
 export type Message = z.infer<typeof messageSchema>;
 
 export const conversationSchema = z.object({
-  contact: z.string(),
-  contactName: z.optional(z.string()),
+  contact: string,
+  contactName: z.optional(string),
   lastMessage: messageSchema,
-  unread: z.boolean(),
-  hasError: z.boolean(),
-  updatedAt: z.string(),
+  unread: boolean,
+  hasError: boolean,
+  updatedAt: string,
 });
 export type Conversation = z.infer<typeof conversationSchema>;
 
 export const recipientSchema = z.object({
-  e164: z.string(),
-  optedOut: z.boolean(),
-  blockedSenders: z.array(z.string()),
-  lineType: z.optional(z.string()),
+  e164: string,
+  optedOut: boolean,
+  blockedSenders: z.array(string),
+  lineType: z.optional(string),
 });
 export type Recipient = z.infer<typeof recipientSchema>;
 
 export const meSchema = z.object({
-  user: z.object({ id: z.string(), name: z.string() }),
-  workspace: z.object({ id: z.string(), name: z.string() }),
+  user: z.object({ id: string, name: string }),
+  workspace: z.object({ id: string, name: string }),
   numbers: z.array(phoneNumberSchema),
 });
 export type Me = z.infer<typeof meSchema>;
 
 export const pageSchema = <T extends z.ZodMiniType>(item: T) =>
-  z.object({ items: z.array(item), nextCursor: z.nullable(z.string()) });
+  z.object({ items: z.array(item), nextCursor: z.custom<string | null>((value) => value === null || typeof value === 'string') });
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;
 }
 
 export const availableNumberSchema = z.object({
-  e164: z.string(),
-  country: z.string(),
-  locality: z.optional(z.string()),
+  e164: string,
+  country: string,
+  locality: z.optional(string),
   capabilities: capabilitiesSchema,
 });
 export type AvailableNumber = z.infer<typeof availableNumberSchema>;
@@ -118,22 +126,22 @@ export type AvailableNumber = z.infer<typeof availableNumberSchema>;
 export const availableNumbersSchema = z.object({
   items: z.array(availableNumberSchema),
   /** True when numbers were found and none of them can text. */
-  onlyVoice: z.boolean(),
+  onlyVoice: boolean,
 });
 export type AvailableNumbers = z.infer<typeof availableNumbersSchema>;
 
 export const violationSchema = z.object({
-  code: z.enum(VIOLATION_CODES),
-  field: z.enum(DRAFT_FIELDS),
-  message: z.string(),
+  code: oneOf(VIOLATION_CODES),
+  field: oneOf(DRAFT_FIELDS),
+  message: string,
   params: labelParams,
 });
 
 /** Every error the stub answers: `{ error: { code, message, ... } }`. */
 export const apiErrorSchema = z.object({
   error: z.object({
-    code: z.string(),
-    message: z.string(),
+    code: string,
+    message: string,
     violations: z.optional(z.array(violationSchema)),
   }),
 });
@@ -149,9 +157,10 @@ export type SmsEvent =
   /** The client was away longer than events are kept: refetch everything. */
   | { id: string; type: 'reset'; data: null };
 
-export const eventDataSchemas = {
-  'message.created': messageSchema,
-  'message.updated': messageSchema,
-  'conversation.updated': conversationSchema,
-  'recipient.updated': recipientSchema,
-} as const;
+/** The schema of each event type's `data` (`reset` has none). */
+export const eventDataSchemas = new Map<string, z.ZodMiniType>([
+  ['message.created', messageSchema],
+  ['message.updated', messageSchema],
+  ['conversation.updated', conversationSchema],
+  ['recipient.updated', recipientSchema],
+]);

@@ -1,5 +1,4 @@
 /** MMS attachments: allowed types and size limits, shared by the composer and the server's upload route. */
-import type { Attachment } from './types.js';
 
 export const ATTACHMENT_LIMITS = {
   count: 10,
@@ -19,14 +18,13 @@ export const ALLOWED_TYPES = [
   'text/plain',
   'text/csv',
 ] as const;
-const REFUSED_TYPES = ['image/svg+xml'];
 
 /** The bare media type: lower case, parameters (`; charset=utf-8`) dropped. */
 export const mediaType = (type: string): string => type.split(';')[0]!.trim().toLowerCase();
 
 export function attachmentTypeAllowed(type: string): boolean {
   const bare = mediaType(type);
-  if (REFUSED_TYPES.includes(bare)) return false;
+  if (bare === 'image/svg+xml') return false;
   if ((ALLOWED_TYPES as readonly string[]).includes(bare)) return true;
   const [family, subtype] = bare.split('/');
   return (ALLOWED_TYPE_FAMILIES as readonly string[]).includes(family!) && /^[\w.+-]+$/.test(subtype ?? '');
@@ -37,9 +35,6 @@ export const isImageType = (type: string): boolean => attachmentTypeAllowed(type
 /** The byte limit for the total of attachments of these types: 5 MB when all are images, 600 KB otherwise. */
 export const attachmentsByteLimit = (types: readonly string[]): number =>
   types.every(isImageType) ? ATTACHMENT_LIMITS.imageBytes : ATTACHMENT_LIMITS.otherBytes;
-
-export const totalBytes = (attachments: readonly Attachment[]): number =>
-  attachments.reduce((sum, attachment) => sum + attachment.size, 0);
 
 /** Bytes as people read them (`600 KB`, `5.01 MB`), rounded up so a total over a limit never reads as equal. */
 export function formatBytes(bytes: number): string {

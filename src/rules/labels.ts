@@ -2,7 +2,7 @@
  * The English sentence of every violation and warning, as templates with `{param}` holes. Elements localize
  * by the same codes and params and fall back to `message`.
  */
-import type { DraftField, LabelParams, Violation, ViolationCode, Warning, WarningCode } from './types.js';
+import type { DraftField, LabelParams, ViolationCode, WarningCode } from './types.js';
 
 export const LABELS: Record<ViolationCode | WarningCode, string> = {
   invalid_number: 'Enter a valid phone number, with its country code (e.g. +1 for the US).',
@@ -39,10 +39,11 @@ export const fillTemplate = (template: string, params: LabelParams = {}): string
 export const labelFor = (code: ViolationCode | WarningCode, params?: LabelParams): string =>
   fillTemplate(LABELS[code], params);
 
-export function violation(code: ViolationCode, field: DraftField, params?: LabelParams): Violation {
-  return { code, field, message: labelFor(code, params), ...(params ? { params } : {}) };
-}
-
-export function warning(code: WarningCode, field: DraftField, params?: LabelParams): Warning {
+/** A violation or a warning with its English sentence; `params` only when there are any. */
+export function labelled<Code extends ViolationCode | WarningCode>(
+  code: Code,
+  field: DraftField,
+  params?: LabelParams,
+) {
   return { code, field, message: labelFor(code, params), ...(params ? { params } : {}) };
 }

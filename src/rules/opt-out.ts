@@ -6,14 +6,14 @@ export const HELP_KEYWORDS = ['HELP', 'INFO'] as const;
 
 export type KeywordKind = 'STOP' | 'START' | 'HELP';
 
-const KINDS = new Map<string, KeywordKind>([
-  ...OPT_OUT_KEYWORDS.map((word) => [word, 'STOP'] as const),
-  ...OPT_IN_KEYWORDS.map((word) => [word, 'START'] as const),
-  ...HELP_KEYWORDS.map((word) => [word, 'HELP'] as const),
-]);
+const FAMILIES: [KeywordKind, readonly string[]][] = [
+  ['STOP', OPT_OUT_KEYWORDS],
+  ['START', OPT_IN_KEYWORDS],
+  ['HELP', HELP_KEYWORDS],
+];
 
 /** The keyword family of an inbound body: the whole body, any case, surrounding spaces and trailing punctuation ignored. */
 export function optOutKeyword(body: string): KeywordKind | null {
   const word = body.replace(/[\p{P}\s]+$/u, '').trim().toUpperCase();
-  return KINDS.get(word) ?? null;
+  return FAMILIES.find(([, words]) => words.includes(word))?.[0] ?? null;
 }

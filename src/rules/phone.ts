@@ -41,7 +41,7 @@ function worldPrefix(digits: string, from: number, to: number): [prefix: string,
     let prefix = 0;
     for (const [, step, region] of WORLD_PREFIXES.matchAll(/(\d*)(\D\D)/g)) {
       prefix += Number(step) || 1;
-      worldRegions.set(String(prefix), region === '__' ? '' : region);
+      worldRegions.set(String(prefix), region === '__' ? '' : region.toUpperCase());
     }
   }
   for (let length = from; length <= to && length <= digits.length; length += 1) {
@@ -69,22 +69,12 @@ const compile = (cache: Map<string, RegExp>, pattern: string, end: string) => {
 const startOf = (pattern: string, digits: string) => compile(starts, pattern, '').exec(digits)?.[0];
 const fits = (pattern: string, digits: string) => compile(wholes, pattern, '$').test(digits);
 
-/** The main country of a calling code among the ten, if any. */
-function mainCountryOf(callingCode: string): string | undefined {
-  for (const country in PLANS) if (PLANS[country][0] === callingCode) return country;
-  return undefined;
-}
-
 /** libphonenumber's type of a national number in a plan; undefined when the plan has no such number (invalid). */
 function typeOf(national: string, [, , , pattern, , types]: NumberingPlan): string | undefined {
-  if (!fits(pattern, national)) return undefined;
-  for (let index = 0; index < types.length; index += 1) {
-    if (!types[index] || !fits(types[index], national)) continue;
-    if (index > 0) return NUMBER_TYPES[index];
-    // A plan with no mobile pattern of its own (NANP) cannot tell a fixed line from a mobile.
-    return !types[1] || fits(types[1], national) ? 'FIXED_LINE_OR_MOBILE' : 'FIXED_LINE';
-  }
-  return undefined;
+  const index = fits(pattern, national) ? types.findIndex((type) => type && fits(type, national)) : -1;
+  // A plan with no mobile pattern of its own (NANP) cannot tell a fixed line from a mobile.
+  if (index === 0) return !types[1] || fits(types[1], national) ? 'FIXED_LINE_OR_MOBILE' : 'FIXED_LINE';
+  return NUMBER_TYPES[index];
 }
 
 /**
@@ -165,10 +155,10 @@ function parse(input: string, defaultCountry?: string): PhoneParse {
   if (!plan) {
     const [callingCode, region] = worldPrefix(digits, 1, 3) ?? [];
     if (callingCode === undefined) return INVALID;
-    const main = mainCountryOf(callingCode);
-    if (!main) return unsupported(callingCode, region);
+    // The main country's plan comes first.
+    plan = Object.values(PLANS).find((candidate) => candidate[0] === callingCode);
+    if (!plan) return unsupported(callingCode, region);
     digits = digits.slice(callingCode.length);
-    plan = PLANS[main];
   }
   const callingCode = plan[0];
   const national = withoutNationalPrefix(digits, plan);

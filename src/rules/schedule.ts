@@ -8,14 +8,12 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * it is `schedule_in_past` too.
  */
 export function scheduleProblem(sendAt: string, now: Date): 'schedule_in_past' | 'schedule_too_far' | null {
-  const at = Date.parse(sendAt);
-  if (Number.isNaN(at) || at <= now.getTime()) return 'schedule_in_past';
-  if (at - now.getTime() > SCHEDULE_MAX_DAYS * DAY_MS) return 'schedule_too_far';
-  return null;
+  const ahead = Date.parse(sendAt) - now.getTime();
+  // NaN, from a time that does not parse, is not above 0 either.
+  if (!(ahead > 0)) return 'schedule_in_past';
+  return ahead > SCHEDULE_MAX_DAYS * DAY_MS ? 'schedule_too_far' : null;
 }
 
 /** When a draft will reach the recipient: its send-later time when that is valid, otherwise now. */
-export function arrivalTime(sendAt: string | undefined, now: Date): Date {
-  const at = sendAt ? Date.parse(sendAt) : Number.NaN;
-  return Number.isNaN(at) || at <= now.getTime() ? now : new Date(at);
-}
+export const arrivalTime = (sendAt: string | undefined, now: Date): Date =>
+  sendAt && scheduleProblem(sendAt, now) !== 'schedule_in_past' ? new Date(sendAt) : now;

@@ -42,18 +42,16 @@ const SIMPLE = 1 << 3;
 /** Takes combining marks after it (not a control character). */
 const ATTACHES = 1 << 4;
 /**
- * A combining mark that joins whatever precedes it and links nothing after it: Grapheme_Extend of the
- * Inherited and Common scripts (accents, variation selectors, keycap, emoji tags) and skin tones. Indic
- * viramas, which join the next consonant too, belong to their own scripts and are left to the segmenter.
+ * A mark that joins whatever precedes it and links nothing after it (accents, vowel signs, variation selectors,
+ * keycap, emoji tags, skin tones); the zero-width joiner, which can, is looked at before it. Viramas, which also
+ * join a consonant after them, are left to the segmenter.
  */
 const MARK = 1 << 5;
+/** A pictograph, which a zero-width joiner joins to the next (GB11); said of simple code points only. */
 const PICTOGRAPHIC = 1 << 6;
 const REGIONAL = 1 << 7;
 
 const ZWJ = 0x200d;
-const MARK_PROPERTY = /^[\p{Grapheme_Extend}\p{Emoji_Modifier}]$/u;
-const MARK_SCRIPT = /^[\p{Script=Inherited}\p{Script=Common}]$/u;
-const PICTOGRAPHIC_PROPERTY = /^\p{Extended_Pictographic}$/u;
 
 /** Flags of the BMP (GSM septets from the start, the rest as code points are first met); astral ones apart. */
 const BMP = new Uint8Array(0x10000);
@@ -75,18 +73,19 @@ function boundaries(text: string): Set<number> {
 function classify(codePoint: number): number {
   const char = String.fromCodePoint(codePoint);
   const width = char.length;
-  const between = boundaries(`a${char}${char}a`);
+  // Simple: a boundary on either side of each of the first two; a pictograph: none after the joiner.
+  const between = boundaries(`a${char}${char}a${char}\u200D${char}`);
   // Lone surrogates are left to the segmenter, so a simple code unit is always a whole code point.
   const surrogate = codePoint >= 0xd800 && codePoint <= 0xdfff;
   const simple = !surrogate && between.has(1) && between.has(1 + width) && between.has(1 + 2 * width);
   const attaches = boundaries(`${char}\u0301`).size === 2;
-  const mark = !between.has(1) && MARK_PROPERTY.test(char) && MARK_SCRIPT.test(char) && codePoint !== ZWJ;
+  const mark = !between.has(1) && boundaries(`क${char}क`).has(1 + width);
   return (
     KNOWN |
     (simple ? SIMPLE : 0) |
     (attaches ? ATTACHES : 0) |
     (mark ? MARK : 0) |
-    (PICTOGRAPHIC_PROPERTY.test(char) ? PICTOGRAPHIC : 0) |
+    (between.has(3 + 3 * width) ? 0 : PICTOGRAPHIC) |
     (codePoint >= 0x1f1e6 && codePoint <= 0x1f1ff ? REGIONAL : 0)
   );
 }
@@ -124,14 +123,14 @@ function graphemeEnd(text: string, start: number): number {
   while (end < text.length) {
     const next = text.codePointAt(end)!;
     const flags = flagsOf(next);
-    if (flags & MARK) {
-      end += next > 0xffff ? 2 : 1;
-    } else if (next === ZWJ) {
+    if (next === ZWJ) {
       end += 1;
       const after = end < text.length ? text.codePointAt(end)! : 0;
       const joined = pictograph && after > 0 && (flagsOf(after) & (PICTOGRAPHIC | SIMPLE)) === (PICTOGRAPHIC | SIMPLE);
       if (joined) end += after > 0xffff ? 2 : 1;
       pictograph = joined;
+    } else if (flags & MARK) {
+      end += next > 0xffff ? 2 : 1;
     } else if (flags & (SIMPLE | REGIONAL)) {
       return end;
     } else {
@@ -201,11 +200,7 @@ export function analyzeMessage(body: string): MessageAnalysis {
       ucs.add(units);
     } else {
       // A grapheme longer than a part: split between its code points, starting in the current part.
-      for (let i = start; i < end; i += 1) {
-        const pair = body.codePointAt(i)! > 0xffff;
-        ucs.add(pair ? 2 : 1);
-        if (pair) i += 1;
-      }
+      for (const char of body.slice(start, end)) ucs.add(char.length);
     }
     // A GSM grapheme is one character or CR LF, never longer than a part.
     if (isGsm) gsm.add(septets);
@@ -216,11 +211,10 @@ export function analyzeMessage(body: string): MessageAnalysis {
   const encoding: Encoding = nonGsm.size === 0 ? 'GSM-7' : 'UCS-2';
   const sizes = SEGMENT_SIZES[encoding];
   const packer = encoding === 'GSM-7' ? gsm : ucs;
-  if (characters === 0) return { encoding, segments: 0, characters, remaining: sizes.single, nonGsm: [] };
   const single = packer.total <= sizes.single;
   return {
     encoding,
-    segments: single ? 1 : packer.parts,
+    segments: characters === 0 ? 0 : single ? 1 : packer.parts,
     characters,
     remaining: single ? sizes.single - packer.total : sizes.part - packer.fill,
     nonGsm: [...nonGsm],

@@ -2,11 +2,11 @@
 import { gsmSeptets } from './segments.js';
 
 const REPLACEMENTS: [RegExp, string][] = [
-  [/[\u2018\u2019\u201A\u201B\u2032\u2035\u00B4\u02BC\u2039\u203A]/g, "'"],
-  [/[\u201C\u201D\u201E\u201F\u2033\u2036\u00AB\u00BB]/g, '"'],
-  [/[\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2043]/g, '-'],
+  [/[\u2018-\u201B\u2032\u2035\u00B4\u02BC\u2039\u203A]/g, "'"],
+  [/[\u201C-\u201F\u2033\u2036\u00AB\u00BB]/g, '"'],
+  // Dashes, the minus sign and bullets.
+  [/[\u2010-\u2015\u2212\u2043\u2022\u2023\u2219\u00B7]/g, '-'],
   [/\u2026/g, '...'],
-  [/[\u2022\u2023\u2219\u00B7]/g, '-'],
   [/[\t\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g, ' '],
   [/[\u00AD\u200B-\u200D\u2060\uFEFF]/g, ''],
   [/\u02C6/g, '^'],
@@ -29,7 +29,4 @@ export function toGsm(body: string): string {
 export const hasGsmFix = (body: string): boolean => toGsm(body) !== body;
 
 /** Whether every character of `text` is in the GSM alphabet. */
-export function isGsm(text: string): boolean {
-  for (const char of text) if (gsmSeptets(char.codePointAt(0)!) === 0) return false;
-  return true;
-}
+export const isGsm = (text: string): boolean => [...text].every((char) => gsmSeptets(char.codePointAt(0)!) > 0);

@@ -1,6 +1,6 @@
 /** `validateSend`: every send rule over a draft, for the composer before sending and the server on receipt. */
-import { attachmentTypeAllowed, attachmentsByteLimit, ATTACHMENT_LIMITS, formatBytes, totalBytes } from './attachments.js';
-import { violation, warning } from './labels.js';
+import { attachmentTypeAllowed, attachmentsByteLimit, ATTACHMENT_LIMITS, formatBytes } from './attachments.js';
+import { labelled } from './labels.js';
 import { callingCodeOf, countryName, parsePhone } from './phone.js';
 import { SCHEDULE_MAX_DAYS, arrivalTime, scheduleProblem } from './schedule.js';
 import { analyzeMessage } from './segments.js';
@@ -24,15 +24,14 @@ export const BODY_UNIT_LIMIT = 1600;
 export const MANY_SEGMENTS = 3;
 
 const isMmsCountry = (country: string) => (MMS_COUNTRIES as readonly string[]).includes(country);
-const callingCodeOfNumber = (number: PhoneNumber) => callingCodeOf(number.e164.slice(1));
 
 /** Why the user cannot send from this number of theirs (empty when they can): for the sender choice too. */
 export function senderViolations(number: PhoneNumber): Violation[] {
   const params = { from: number.e164 };
-  if (number.kind === 'external') return [violation('sender_external', 'from', params)];
+  if (number.kind === 'external') return [labelled('sender_external', 'from', params)];
   return [
-    ...(number.member ? [] : [violation('sender_not_member', 'from', params)]),
-    ...(number.capabilities.sms ? [] : [violation('sender_not_sms_capable', 'from', params)]),
+    ...(number.member ? [] : [labelled('sender_not_member', 'from', params)]),
+    ...(number.capabilities.sms ? [] : [labelled('sender_not_sms_capable', 'from', params)]),
   ];
 }
 
@@ -50,7 +49,7 @@ export function chooseSender(
   const rank = (number: PhoneNumber) =>
     (withAttachments && !number.capabilities.mms ? 2 : 0) + (number.kind === 'personal' ? 0 : 1);
   return numbers
-    .filter((number) => isUsableSender(number) && callingCodeOfNumber(number) === callingCode)
+    .filter((number) => isUsableSender(number) && callingCodeOf(number.e164.slice(1)) === callingCode)
     .sort((a, b) => rank(a) - rank(b))[0];
 }
 
@@ -74,21 +73,21 @@ export function validateSend(draft: SendDraft, ctx: SendContext): SendCheck {
   if (!to.ok) {
     violations.push(
       to.code === 'invalid_number'
-        ? violation('invalid_number', 'to')
-        : violation('unsupported_country', 'to', {
+        ? labelled('invalid_number', 'to')
+        : labelled('unsupported_country', 'to', {
             country: to.country ? countryName(to.country) : `+${to.callingCode}`,
             countryCode: to.country ?? '',
             callingCode: to.callingCode,
           }),
     );
   } else if (to.shortCode) {
-    violations.push(violation('short_code', 'to', { number: to.e164 }));
+    violations.push(labelled('short_code', 'to', { number: to.e164 }));
   }
   if (recipient) {
-    if (ctx.optedOut(recipient.e164)) violations.push(violation('opted_out', 'to'));
-    if (recipient.type === 'FIXED_LINE') warnings.push(warning('likely_landline', 'to', { number: recipient.e164 }));
+    if (ctx.optedOut(recipient.e164)) violations.push(labelled('opted_out', 'to'));
+    if (recipient.type === 'FIXED_LINE') warnings.push(labelled('likely_landline', 'to', { number: recipient.e164 }));
     const quiet = quietHoursAt(recipient.e164, arrivalTime(draft.sendAt, ctx.now));
-    if (quiet) warnings.push(warning('quiet_hours', 'sendAt', quiet));
+    if (quiet) warnings.push(labelled('quiet_hours', 'sendAt', quiet));
   }
 
   // The sender: the one named (checked), or the one chosen for the recipient.
@@ -98,10 +97,10 @@ export function validateSend(draft: SendDraft, ctx: SendContext): SendCheck {
     const e164 = fromNumber?.e164 ?? fromText;
     sender = ctx.numbers.find((number) => number.e164 === e164);
     if (sender) violations.push(...senderViolations(sender));
-    else violations.push(violation('sender_not_member', 'from', { from: e164 }));
+    else violations.push(labelled('sender_not_member', 'from', { from: e164 }));
     if (sender?.kind !== 'external' && recipient && fromNumber && fromNumber.callingCode !== recipient.callingCode) {
       violations.push(
-        violation('international', 'from', {
+        labelled('international', 'from', {
           from: fromNumber.e164,
           fromCallingCode: fromNumber.callingCode,
           toCallingCode: recipient.callingCode,
@@ -111,40 +110,39 @@ export function validateSend(draft: SendDraft, ctx: SendContext): SendCheck {
   } else if (recipient) {
     sender = chooseSender(ctx.numbers, recipient.callingCode, attachments.length > 0);
     if (sender) chosen = sender.e164;
-    else violations.push(violation('no_sender', 'from', { callingCode: recipient.callingCode }));
+    else violations.push(labelled('no_sender', 'from', { callingCode: recipient.callingCode }));
   }
 
   const body = analyzeMessage(draft.body);
-  if (draft.body.trim() === '' && attachments.length === 0) violations.push(violation('body_empty', 'body'));
+  if (draft.body.trim() === '' && attachments.length === 0) violations.push(labelled('body_empty', 'body'));
   if (body.characters > BODY_LIMIT || draft.body.length > BODY_UNIT_LIMIT) {
-    violations.push(violation('body_too_long', 'body', { count: body.characters, limit: BODY_LIMIT }));
+    violations.push(labelled('body_too_long', 'body', { count: body.characters, limit: BODY_LIMIT }));
   }
-  if (body.nonGsm.length > 0) warnings.push(warning('unicode', 'body', { chars: body.nonGsm.join(' ') }));
-  if (body.segments > MANY_SEGMENTS) warnings.push(warning('many_segments', 'body', { segments: body.segments }));
+  if (body.nonGsm.length > 0) warnings.push(labelled('unicode', 'body', { chars: body.nonGsm.join(' ') }));
+  if (body.segments > MANY_SEGMENTS) warnings.push(labelled('many_segments', 'body', { segments: body.segments }));
 
   if (attachments.length > 0) {
     // An external sender is reported alone: its MMS capability is beside the point.
-    const senderCountry = sender ? (sender.kind === 'external' ? undefined : sender.country) : fromNumber?.country;
-    const senderLacksMms =
-      (senderCountry !== undefined && !isMmsCountry(senderCountry)) ||
-      (sender !== undefined && sender.kind !== 'external' && !sender.capabilities.mms);
+    const senderLacksMms = sender
+      ? sender.kind !== 'external' && !(sender.capabilities.mms && isMmsCountry(sender.country))
+      : fromNumber !== undefined && !isMmsCountry(fromNumber.country);
     if (senderLacksMms || (recipient && !isMmsCountry(recipient.country))) {
-      violations.push(violation('mms_not_supported', 'attachments'));
+      violations.push(labelled('mms_not_supported', 'attachments'));
     }
     if (attachments.length > ATTACHMENT_LIMITS.count) {
       violations.push(
-        violation('too_many_attachments', 'attachments', { count: attachments.length, limit: ATTACHMENT_LIMITS.count }),
+        labelled('too_many_attachments', 'attachments', { count: attachments.length, limit: ATTACHMENT_LIMITS.count }),
       );
     }
-    const total = totalBytes(attachments);
+    const total = attachments.reduce((sum, attachment) => sum + attachment.size, 0);
     const limit = attachmentsByteLimit(attachments.map((attachment) => attachment.type));
     if (total > limit) {
-      violations.push(violation('attachments_too_large', 'attachments', { size: formatBytes(total), limit: formatBytes(limit) }));
+      violations.push(labelled('attachments_too_large', 'attachments', { size: formatBytes(total), limit: formatBytes(limit) }));
     }
     const refused = attachments.filter((attachment) => !attachmentTypeAllowed(attachment.type));
     if (refused.length > 0) {
       violations.push(
-        violation('attachment_type', 'attachments', {
+        labelled('attachment_type', 'attachments', {
           names: refused.map((attachment) => attachment.name).join(', '),
           types: refused.map((attachment) => attachment.type).join(', '),
         }),
@@ -154,7 +152,7 @@ export function validateSend(draft: SendDraft, ctx: SendContext): SendCheck {
 
   if (draft.sendAt) {
     const problem = scheduleProblem(draft.sendAt, ctx.now);
-    if (problem) violations.push(violation(problem, 'sendAt', { days: SCHEDULE_MAX_DAYS }));
+    if (problem) violations.push(labelled(problem, 'sendAt', { days: SCHEDULE_MAX_DAYS }));
   }
 
   return {

@@ -115,6 +115,30 @@ describe('HttpBackend over the msw API', () => {
     expect(requests.filter((r) => r.url.endsWith('/api/v1/messages'))).to.have.length(3);
   });
 
+  it('stops retrying a send when its signal aborts during the wait, rejecting as aborted', async () => {
+    worker.use(http.post('/api/v1/messages', () => HttpResponse.error()));
+    const abort = new AbortController();
+    const waiting = new HttpBackend({ apiBase: '/api', token: 'demo-alice', retryDelays: { send: [5000] } });
+    const sent = waiting.send({ to: '+14155550177', body: 'Never mind' }, { signal: abort.signal });
+    await until(() => requests.some((r) => r.url.endsWith('/api/v1/messages')));
+    setTimeout(() => abort.abort(), 50);
+    const started = performance.now();
+    const error = await rejection(sent);
+    expect([error.status, error.code]).to.deep.equal([0, 'aborted']);
+    expect(performance.now() - started).to.be.below(2000);
+    expect(requests.filter((r) => r.url.endsWith('/api/v1/messages'))).to.have.length(1);
+  });
+
+  it('cancels an upload in flight, rejecting as aborted', async () => {
+    worker.use(http.post('/api/v1/media', () => new Promise<Response>(() => undefined)));
+    const abort = new AbortController();
+    const upload = backend().upload(new File(['x'], 'slow.txt', { type: 'text/plain' }), { signal: abort.signal });
+    await until(() => requests.some((r) => r.url.endsWith('/api/v1/media')));
+    abort.abort();
+    const error = await rejection(upload);
+    expect([error.status, error.code]).to.deep.equal([0, 'aborted']);
+  });
+
   it('uploads the raw file with its type and percent-encoded name, reporting progress', async () => {
     const progress: number[] = [];
     const file = new File([new Uint8Array(20_000)], 'été photo.png', { type: 'image/png' });
@@ -183,6 +207,17 @@ describe('HttpBackend over the msw API', () => {
     await until(() => seen.length > 0);
     stop();
     expect(seen[0]).to.deep.equal({ id: '900', type: 'reset', data: null });
+  });
+
+  it('skips events of unknown types, even one named like a property of every object, and keeps the stream', async () => {
+    const stream = 'event: constructor\ndata: {}\n\nevent: surprise\ndata: {}\n\nid: 901\nevent: reset\ndata: null\n\n';
+    worker.use(http.get('/api/v1/events', () => new HttpResponse(stream, { headers: { 'Content-Type': 'text/event-stream' } }), { once: true }));
+    const seen: SmsEvent[] = [];
+    const stop = backend().subscribe((event) => seen.push(event));
+    await until(() => seen.length > 0);
+    stop();
+    expect(seen).to.deep.equal([{ id: '901', type: 'reset', data: null }]);
+    expect(requests.filter((r) => r.url.endsWith('/api/v1/events'))).to.have.length(1);
   });
 
   it('shares one adapter per api-base and token', () => {

@@ -30,3 +30,8 @@ test('reports retry and ignores a malformed one', () => {
   parser.push('retry: 1500\nretry: soon\n\n');
   assert.deepEqual(retries, [1500]);
 });
+
+test('a field without a colon has an empty value; only one space after the colon is dropped; any character may be data', () => {
+  const parser = new SseParser();
+  assert.deepEqual(parser.push('data\ndata:  two\ndata:\u2028x\n\n'), [{ event: 'message', data: '\n two\n\u2028x' }]);
+});

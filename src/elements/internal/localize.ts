@@ -3,7 +3,7 @@
  * locale; nothing global is configured, so a host page's own @lit/localize is left alone.
  */
 import { createContext, ContextConsumer } from '@lit/context';
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveControllerHost } from 'lit';
 import type { LabelParams } from '../../rules/types.js';
 
 export type Catalog = Record<string, string>;
@@ -65,35 +65,31 @@ export interface LocaleSettings {
 export const localeContext = createContext<LocaleSettings>(Symbol('sms-locale'));
 
 /** Gives an element `t(id, params)` in the provider's locale (registering its catalogs), re-rendering when it changes. */
-export class LocalizeController implements ReactiveController {
-  private settings?: LocaleSettings;
+export class LocalizeController {
+  #settings?: LocaleSettings;
 
   constructor(host: ReactiveControllerHost & HTMLElement, ...messages: Messages[]) {
     messages.forEach(useMessages);
-    host.addController(this);
     new ContextConsumer(host, {
       context: localeContext,
       subscribe: true,
       callback: (settings) => {
-        this.settings = settings;
+        this.#settings = settings;
         host.requestUpdate();
       },
     });
   }
 
-  hostConnected(): void {}
-
   get locale(): string {
-    return this.settings?.locale ?? (document.documentElement.lang || navigator.language || 'en');
+    return this.#settings?.locale ?? (document.documentElement.lang || navigator.language || 'en');
   }
 
   get dir(): 'ltr' | 'rtl' {
-    return this.settings?.dir ?? (document.documentElement.dir === 'rtl' ? 'rtl' : 'ltr');
+    return this.#settings?.dir ?? (document.documentElement.dir === 'rtl' ? 'rtl' : 'ltr');
   }
 
-  t(id: string, params?: LabelParams, fallback?: string): string {
-    return translate(this.locale, id, params, fallback);
-  }
+  /** An arrow function, so a template may take it apart: `const { t } = this.localize`. */
+  t = (id: string, params?: LabelParams, fallback?: string): string => translate(this.locale, id, params, fallback);
 
   /** `t` for a message that depends on a number (`1 segment`, `2 segments`); `{count}` holds it. */
   plural(id: string, count: number, params?: LabelParams): string {

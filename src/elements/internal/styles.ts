@@ -16,16 +16,12 @@ export const tokens = css`
     --_sms-color-border: var(--sms-color-border, light-dark(#8a909e, #6b7180));
     --_sms-color-danger: var(--sms-color-danger, light-dark(#a8201a, #ffb4ab));
     --_sms-color-warning: var(--sms-color-warning, light-dark(#6d4a00, #ffd27a));
-    --_sms-color-success: var(--sms-color-success, light-dark(#17663a, #8fd6a5));
-    --_sms-font-family: var(--sms-font-family, system-ui, -apple-system, 'Segoe UI', sans-serif);
-    --_sms-font-size: var(--sms-font-size, 0.9375rem);
     --_sms-radius: var(--sms-radius, 0.5rem);
     --_sms-space: var(--sms-space, 0.5rem);
-    --_sms-focus-ring: var(--sms-focus-ring, 2px solid var(--sms-color-focus, var(--_sms-color-accent)));
 
     display: block;
-    font-family: var(--_sms-font-family);
-    font-size: var(--_sms-font-size);
+    font-family: var(--sms-font-family, system-ui, -apple-system, 'Segoe UI', sans-serif);
+    font-size: var(--sms-font-size, 0.9375rem);
     line-height: 1.45;
     color: var(--_sms-color-text);
   }
@@ -55,14 +51,14 @@ export const tokens = css`
   textarea {
     font: inherit;
     color: inherit;
+    border: 1px solid var(--_sms-color-border);
+    border-radius: calc(var(--_sms-radius) * 0.75);
   }
 
   input,
   select,
   textarea {
     background: var(--_sms-color-surface);
-    border: 1px solid var(--_sms-color-border);
-    border-radius: calc(var(--_sms-radius) * 0.75);
     padding-block: calc(var(--_sms-space) * 0.75);
     padding-inline: var(--_sms-space);
     min-inline-size: 0;
@@ -74,8 +70,6 @@ export const tokens = css`
 
   button {
     cursor: pointer;
-    border: 1px solid var(--_sms-color-border);
-    border-radius: calc(var(--_sms-radius) * 0.75);
     background: var(--_sms-color-surface-raised);
     padding-block: calc(var(--_sms-space) * 0.6);
     padding-inline: calc(var(--_sms-space) * 1.5);
@@ -102,7 +96,7 @@ export const tokens = css`
   }
 
   :is(button, input, select, textarea, a, [tabindex]):focus-visible {
-    outline: var(--_sms-focus-ring);
+    outline: var(--sms-focus-ring, 2px solid var(--sms-color-focus, var(--_sms-color-accent)));
     outline-offset: 2px;
   }
 
@@ -158,10 +152,6 @@ export const scrollingList = css`
     flex-direction: column;
     block-size: 32rem;
     background: var(--_sms-color-surface);
-  }
-
-  :host([hidden]) {
-    display: none;
   }
 
   .base {

@@ -1,8 +1,9 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { senderViolations, SUPPORTED_COUNTRIES } from '../../rules/index.js';
-import type { Capabilities, PhoneNumber } from '../../rules/types.js';
+import type { Capabilities } from '../../rules/types.js';
 import type { AvailableNumbers } from '../../protocol/index.js';
+import type { SmsBackend } from '../../backend/types.js';
 import { LocalizeController } from '../internal/localize.js';
 import { ruleLabel, ruleMessages } from '../internal/rule-messages.js';
 import { SmsContextController } from '../internal/sms-context.js';
@@ -48,80 +49,78 @@ export class NumberPicker extends LitElement {
 
   @state() private kind: RentKind = 'personal';
   @state() private results?: AvailableNumbers;
-  @state() private busy: 'search' | 'rent' | '' = '';
-  @state() private error = '';
-  @state() private rented = '';
+  @state() private busy?: 'search' | 'rent';
+  /** Why the last search or rental failed. */
+  @state() private failure?: string;
+  /** The number just rented. */
+  @state() private rented?: string;
 
-  private readonly localize = new LocalizeController(this, pickerMessages, ruleMessages);
-  private readonly context = new SmsContextController(this);
+  readonly #localize = new LocalizeController(this, pickerMessages, ruleMessages);
+  readonly #context = new SmsContextController(this);
 
   /** Searches the numbers for rent in `country` and `areaCode`. */
-  async search(): Promise<void> {
-    const backend = this.context.backend;
-    if (!backend) return;
-    this.busy = 'search';
-    this.error = '';
-    this.rented = '';
-    try {
+  search(): Promise<void> {
+    return this.#run('search', async (backend) => {
+      this.rented = undefined;
       this.results = await backend.availableNumbers({
         country: this.country || 'US',
         ...(this.areaCode ? { areaCode: this.areaCode } : {}),
       });
-    } catch (error) {
-      this.error = this.localize.t('picker.failed', { reason: error instanceof Error ? error.message : String(error) });
-    } finally {
-      this.busy = '';
-    }
+    });
   }
 
-  private async rent(e164: string): Promise<void> {
-    const backend = this.context.backend;
-    if (!backend) return;
-    this.busy = 'rent';
-    this.error = '';
-    try {
+  #rent(e164: string): Promise<void> {
+    return this.#run('rent', async (backend) => {
       const number = await backend.rentNumber({ phoneNumber: e164, kind: this.kind });
-      this.rented = this.localize.t('picker.rented', { number: number.e164 });
+      this.rented = number.e164;
       this.results = this.results && { ...this.results, items: this.results.items.filter((item) => item.e164 !== e164) };
       this.dispatchEvent(new SmsNumberRentedEvent({ number }));
+    });
+  }
+
+  /** A backend call with the buttons disabled meanwhile and its failure shown as a label. */
+  async #run(busy: 'search' | 'rent', call: (backend: SmsBackend) => Promise<void>): Promise<void> {
+    const backend = this.#context.backend;
+    if (!backend) return;
+    this.busy = busy;
+    this.failure = undefined;
+    try {
+      await call(backend);
     } catch (error) {
-      this.error = this.localize.t('picker.failed', { reason: error instanceof Error ? error.message : String(error) });
-    } finally {
-      this.busy = '';
+      this.failure = error instanceof Error ? error.message : String(error);
     }
+    this.busy = undefined;
   }
 
-  private choose(number: PhoneNumber): void {
-    this.value = number.e164;
-    this.dispatchEvent(new SmsNumberChangeEvent({ number }));
-  }
-
-  private badges(capabilities: Capabilities): TemplateResult {
-    const t = (id: string, params?: Record<string, string>) => this.localize.t(id, params);
+  #badges(capabilities: Capabilities): TemplateResult {
+    const { t } = this.#localize;
     return html`<span part="badges">
-      ${(['sms', 'mms', 'voice'] as const).map((capability) =>
-        capabilities[capability]
-          ? html`<span class="badge">${t(`badge.${capability}`)}</span>`
-          : html`<span class="badge off"><span aria-hidden="true">${t(`badge.${capability}`)}</span><span class="visually-hidden">${t('badge.missing', { capability: t(`badge.${capability}`) })}</span></span>`,
-      )}
+      ${(['sms', 'mms', 'voice'] as const).map((capability) => {
+        const name = t(`badge.${capability}`);
+        return capabilities[capability]
+          ? html`<span class="badge">${name}</span>`
+          : html`<span class="badge off"><span aria-hidden="true">${name}</span><span class="visually-hidden">${t('badge.missing', { capability: name })}</span></span>`;
+      })}
     </span>`;
   }
 
   protected override render() {
-    return this.mode === 'rent' ? this.renderRent() : this.renderSelect();
+    const { t, dir, locale } = this.#localize;
+    const rent = this.mode === 'rent';
+    return html`<fieldset part="group" role=${rent ? nothing : 'radiogroup'} dir=${dir} lang=${locale}>
+      <legend>${t(rent ? 'picker.rent_title' : 'picker.numbers')}</legend>
+      ${rent ? this.#renderRent() : this.#renderSelect()}
+    </fieldset>`;
   }
 
-  private renderSelect(): TemplateResult {
-    const t = (id: string) => this.localize.t(id);
-    const numbers = this.context.me?.numbers ?? [];
-    return html`<fieldset part="group" role="radiogroup" dir=${this.localize.dir} lang=${this.localize.locale}>
-      <legend>${t('picker.numbers')}</legend>
-      ${numbers.length ? nothing : html`<p class="muted">${t('picker.none')}</p>`}
+  #renderSelect(): TemplateResult {
+    const numbers = this.#context.me?.numbers ?? [];
+    return html`${numbers.length ? nothing : html`<p class="muted">${this.#localize.t('picker.none')}</p>`}
       <ul>
         ${numbers.map((number) => {
           const reason = senderViolations(number)[0];
           const id = `number-${number.id}`;
-          return html`<li part="option" class=${reason ? 'disabled' : ''}>
+          return html`<li part="option">
             <input
               type="radio"
               name="number"
@@ -130,26 +129,26 @@ export class NumberPicker extends LitElement {
               .checked=${number.e164 === this.value}
               ?disabled=${Boolean(reason)}
               aria-describedby=${reason ? `${id}-reason` : nothing}
-              @change=${() => this.choose(number)}
+              @change=${() => {
+                this.value = number.e164;
+                this.dispatchEvent(new SmsNumberChangeEvent({ number }));
+              }}
             />
             <label for=${id}>${number.label} <span class="number" dir="ltr">${number.e164}</span></label>
-            ${this.badges(number.capabilities)}
+            ${this.#badges(number.capabilities)}
             ${reason
-              ? html`<span class="reason label" id="${id}-reason" data-code=${reason.code}>${ruleLabel(this.localize.locale, reason)}</span>`
+              ? html`<span class="reason label" id="${id}-reason" data-code=${reason.code}>${ruleLabel(this.#localize.locale, reason)}</span>`
               : nothing}
           </li>`;
         })}
-      </ul>
-    </fieldset>`;
+      </ul>`;
   }
 
-  private renderRent(): TemplateResult {
-    const t = (id: string, params?: Record<string, string>) => this.localize.t(id, params);
-    const names = new Intl.DisplayNames([this.localize.locale], { type: 'region' });
-    const results = this.results;
-    return html`<fieldset part="group" dir=${this.localize.dir} lang=${this.localize.locale}>
-      <legend>${t('picker.rent_title')}</legend>
-      <form
+  #renderRent(): TemplateResult {
+    const { t, locale } = this.#localize;
+    const names = new Intl.DisplayNames([locale], { type: 'region' });
+    const { results, busy } = this;
+    return html`<form
         class="search"
         @submit=${(event: Event) => {
           event.preventDefault();
@@ -158,8 +157,8 @@ export class NumberPicker extends LitElement {
       >
         <label
           >${t('picker.country')}
-          <select .value=${this.country || 'US'} @change=${(event: Event) => (this.country = (event.target as HTMLSelectElement).value)}>
-            ${SUPPORTED_COUNTRIES.map((code) => html`<option value=${code} ?selected=${code === (this.country || 'US')}>${names.of(code) ?? code}</option>`)}
+          <select @change=${(event: Event) => (this.country = (event.target as HTMLSelectElement).value)}>
+            ${SUPPORTED_COUNTRIES.map((code) => html`<option value=${code} .selected=${code === (this.country || 'US')}>${names.of(code)}</option>`)}
           </select>
         </label>
         <label
@@ -173,7 +172,7 @@ export class NumberPicker extends LitElement {
             @input=${(event: Event) => (this.areaCode = (event.target as HTMLInputElement).value.replace(/\D/g, ''))}
           />
         </label>
-        <button type="submit" ?disabled=${this.busy !== ''}>${this.busy === 'search' ? t('picker.searching') : t('picker.search')}</button>
+        <button type="submit" ?disabled=${busy}>${t(busy === 'search' ? 'picker.searching' : 'picker.search')}</button>
       </form>
       <div class="kinds" role="radiogroup" aria-label=${t('picker.kind')}>
         ${(['personal', 'group'] as const).map(
@@ -185,13 +184,14 @@ export class NumberPicker extends LitElement {
       </div>
       ${results?.onlyVoice ? html`<p class="label warning" part="warning" role="alert">${t('picker.only_voice')}</p>` : nothing}
       ${results && !results.items.length && !this.rented ? html`<p class="muted">${t('picker.no_results')}</p>` : nothing}
+      ${busy === 'rent' ? html`<p class="muted" role="status">${t('picker.renting')}</p>` : nothing}
       ${results?.items.length
         ? html`<ul aria-label=${t('picker.results')}>
             ${results.items.map(
               (item) => html`<li part="option">
                 <span class="number" dir="ltr">${item.e164}</span>
-                ${this.badges(item.capabilities)}
-                <button type="button" class="primary" part="rent-button" ?disabled=${this.busy !== ''} @click=${() => this.rent(item.e164)}>
+                ${this.#badges(item.capabilities)}
+                <button type="button" class="primary" part="rent-button" ?disabled=${busy} @click=${() => this.#rent(item.e164)}>
                   ${t('picker.rent', { number: item.e164 })}
                 </button>
                 ${item.locality ? html`<span class="muted reason">${item.locality}</span>` : nothing}
@@ -199,8 +199,7 @@ export class NumberPicker extends LitElement {
             )}
           </ul>`
         : nothing}
-      ${this.error ? html`<p class="label error" role="alert">${this.error}</p>` : nothing}
-      <p class="label" role="status">${this.rented}</p>
-    </fieldset>`;
+      ${this.failure ? html`<p class="label error" role="alert">${t('picker.failed', { reason: this.failure })}</p>` : nothing}
+      <p class="label" role="status">${this.rented && t('picker.rented', { number: this.rented })}</p>`;
   }
 }

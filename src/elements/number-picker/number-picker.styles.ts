@@ -37,7 +37,7 @@ export const styles = [
       border-radius: calc(var(--_sms-radius) * 0.75);
     }
 
-    [part~='option'].disabled {
+    [part~='option']:has(input:disabled) {
       color: var(--_sms-color-text-muted);
     }
 
@@ -61,8 +61,7 @@ export const styles = [
       align-items: end;
     }
 
-    .search label,
-    .kinds {
+    .search label {
       display: grid;
       gap: calc(var(--_sms-space) * 0.25);
     }

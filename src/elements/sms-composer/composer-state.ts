@@ -1,12 +1,12 @@
 /**
- * The composer's decisions as pure functions over the rules module: what the draft breaks, which senders are
- * usable and why the others are not, which labels to show yet, times in the device's and recipient's zones,
- * and the draft kept per recipient.
+ * The composer's decisions as pure functions over the rules module: which senders are usable and why the others
+ * are not, which labels to show yet, times in the device's and recipient's zones, and the draft kept per recipient.
  */
 import { localTime, parsePhone, timeZonesOf, validateSend } from '../../rules/index.js';
-import type { Attachment, DraftField, PhoneNumber, SendCheck, SendContext, SendDraft, Violation, ViolationCode } from '../../rules/types.js';
+import type { Attachment, DraftField, PhoneNumber, SendContext, Violation, ViolationCode } from '../../rules/types.js';
 import type { Recipient } from '../../protocol/index.js';
 
+/** What the composer holds; the rules read it as a `SendDraft` (an empty `from` lets them choose). */
 export interface ComposerDraft {
   to: string;
   /** Chosen by the user or the `from` attribute; empty to let the rules choose by the recipient's country. */
@@ -21,18 +21,6 @@ export function sendContext(numbers: PhoneNumber[], recipient: Recipient | undef
   return { numbers, optedOut: (e164) => recipient?.e164 === e164 && recipient.optedOut, now };
 }
 
-export function sendDraft(draft: ComposerDraft): SendDraft {
-  return {
-    to: draft.to,
-    body: draft.body,
-    ...(draft.from ? { from: draft.from } : {}),
-    ...(draft.attachments.length ? { attachments: draft.attachments } : {}),
-    ...(draft.sendAt ? { sendAt: draft.sendAt } : {}),
-  };
-}
-
-export const checkDraft = (draft: ComposerDraft, context: SendContext): SendCheck => validateSend(sendDraft(draft), context);
-
 export interface SenderChoice {
   number: PhoneNumber;
   /** Why this number cannot send this draft; undefined when it can. */
@@ -41,10 +29,10 @@ export interface SenderChoice {
 
 /** Every number with the reason it cannot send this draft, if any: usable ones first, in the user's order. */
 export function senderChoices(draft: ComposerDraft, context: SendContext): SenderChoice[] {
-  const choices = context.numbers.map((number): SenderChoice => {
-    const reason = validateSend(sendDraft({ ...draft, from: number.e164 }), context).violations.find((v) => v.field === 'from')?.code;
-    return reason ? { number, reason } : { number };
-  });
+  const choices = context.numbers.map((number): SenderChoice => ({
+    number,
+    reason: validateSend({ ...draft, from: number.e164 }, context).violations.find((v) => v.field === 'from')?.code,
+  }));
   return [...choices.filter((c) => !c.reason), ...choices.filter((c) => c.reason)];
 }
 
@@ -63,18 +51,15 @@ export function visibleViolations(violations: Violation[], draft: ComposerDraft,
 
 /** `YYYY-MM-DDTHH:MM` of a date in the device's zone, as `<input type="datetime-local">` reads and writes. */
 export function toLocalInput(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+  // The device's wall-clock time written as if it were UTC, cut to the minute.
+  return new Date(date.getTime() - date.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
 }
 
 /** The ISO instant of a `datetime-local` value, read in the device's zone; undefined when empty or invalid. */
 export function fromLocalInput(value: string): string | undefined {
-  if (!value) return undefined;
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
+  const time = Date.parse(value);
+  return Number.isNaN(time) ? undefined : new Date(time).toISOString();
 }
-
-export const deviceTimeZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 /** The recipient's wall-clock time at `at` in each zone their number maps to. */
 export function recipientClocks(to: string, at: Date): { zone: string; time: string }[] {
@@ -102,9 +87,8 @@ const DRAFT_PREFIX = 'sms-elements:draft:';
 /** The unsent text for a recipient, kept in localStorage so it survives a reload. */
 export function loadDraft(storage: Storage, to: string): StoredDraft | undefined {
   try {
-    const raw = storage.getItem(DRAFT_PREFIX + normalizeNumber(to));
-    const value = raw ? (JSON.parse(raw) as unknown) : undefined;
-    if (value && typeof value === 'object' && typeof (value as StoredDraft).body === 'string') return value as StoredDraft;
+    const value = JSON.parse(storage.getItem(DRAFT_PREFIX + normalizeNumber(to)) || '{}') as Partial<StoredDraft> | null;
+    if (typeof value?.body === 'string') return value as StoredDraft;
   } catch {
     // Storage that is unavailable or holds something else is as good as no draft.
   }

@@ -62,10 +62,6 @@ export const styles = [
       font-weight: 600;
     }
 
-    .labels:empty {
-      display: none;
-    }
-
     .labels {
       display: grid;
       gap: calc(var(--_sms-space) * 0.25);

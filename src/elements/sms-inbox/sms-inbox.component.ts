@@ -1,9 +1,8 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
-import { classMap } from 'lit/directives/class-map.js';
+import { property, state } from 'lit/decorators.js';
 import { INBOX_FILTERS, type Conversation, type InboxFilter } from '../../protocol/index.js';
-import type { LabelParams } from '../../rules/types.js';
 import { SmsConversationSelectEvent } from '../internal/events.js';
+import { formatDate } from '../internal/format.js';
 import { LocalizeController } from '../internal/localize.js';
 import { VirtualList } from '../internal/virtual-list.js';
 import { InboxController } from './inbox-controller.js';
@@ -16,9 +15,6 @@ const END_SLACK = 10;
 const SEARCH_DELAY = 250;
 /** Page Up and Page Down move the active conversation by this many. */
 const PAGE_STEP = 10;
-
-/** Formatters by locale and style, shared by every inbox on the page: the first one a page creates is costly. */
-const formats = new Map<string, Intl.DateTimeFormat>();
 
 /** A DOM id for a conversation's option, stable while the list reorders. */
 const optionId = (contact: string) => `conversation-${contact.replace(/\W/g, '_')}`;
@@ -73,32 +69,32 @@ export class SmsInbox extends LitElement {
   /** The conversation the keyboard is on. */
   @state() private active = '';
 
-  @query('.list') private listbox?: HTMLElement;
+  get #listbox() {
+    return this.renderRoot.querySelector<HTMLElement>('.list') ?? undefined;
+  }
 
-  private readonly localize = new LocalizeController(this, inboxMessages);
+  readonly #localize = new LocalizeController(this, inboxMessages);
 
   /** The list's state: conversations, load state, paging. */
   readonly inbox = new InboxController(this);
 
   /** Renders only the conversations in and near the view; stays at the top while the view is there. */
-  private readonly list = new VirtualList<Conversation>(this, {
-    scroller: () => this.listbox,
+  readonly #list = new VirtualList<Conversation>(this, {
+    scroller: () => this.#listbox,
     key: (conversation) => conversation.contact,
-    renderItem: (conversation) => this.renderConversation(conversation),
+    renderItem: (conversation) => this.#renderConversation(conversation),
     stick: 'start',
     estimate: 60,
   });
 
-  private searchTimer?: ReturnType<typeof setTimeout>;
-
-  private readonly t = (id: string, params?: LabelParams) => this.localize.t(id, params);
+  #searchTimer?: ReturnType<typeof setTimeout>;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('filter') || changed.has('q')) {
       const filter = (INBOX_FILTERS as readonly string[]).includes(this.filter) ? this.filter : 'all';
       this.inbox.query = { filter, q: this.q };
     }
-    const { conversations } = this.inbox;
+    const conversations = this.inbox.items;
     if (conversations.length && !conversations.some((c) => c.contact === this.active)) {
       this.active = conversations.find((c) => c.contact === this.selected)?.contact ?? conversations[0].contact;
     }
@@ -106,32 +102,27 @@ export class SmsInbox extends LitElement {
 
   /** Fetches the next page when the rendered rows come near the end: on scroll, or when the list does not fill its box. */
   protected override updated(): void {
-    const { inbox } = this;
-    if (inbox.state === 'complete' && inbox.hasMore && this.list.last >= inbox.conversations.length - END_SLACK) inbox.loadMore();
+    if (this.#list.last >= this.inbox.items.length - END_SLACK) this.inbox.loadMore();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    clearTimeout(this.searchTimer);
-  }
-
-  private get activeIndex(): number {
-    return this.inbox.conversations.findIndex((c) => c.contact === this.active);
+    clearTimeout(this.#searchTimer);
   }
 
   /** Chooses a conversation: marks it selected and tells the page. */
   select(contact: string): void {
-    const conversation = this.inbox.conversations.find((c) => c.contact === contact);
+    const conversation = this.inbox.items.find((c) => c.contact === contact);
     this.active = contact;
     this.selected = contact;
     this.dispatchEvent(new SmsConversationSelectEvent({ contact, conversation }));
   }
 
-  private onKeydown(event: KeyboardEvent): void {
-    const { conversations } = this.inbox;
+  #onKeydown(event: KeyboardEvent): void {
+    const conversations = this.inbox.items;
     if (!conversations.length) return;
     const last = conversations.length - 1;
-    const current = Math.max(0, this.activeIndex);
+    const current = Math.max(0, conversations.findIndex((c) => c.contact === this.active));
     const moves: Record<string, number> = {
       ArrowDown: Math.min(last, current + 1),
       ArrowUp: Math.max(0, current - 1),
@@ -144,43 +135,37 @@ export class SmsInbox extends LitElement {
       event.preventDefault();
       this.active = conversations[moves[event.key]].contact;
       // The option must be rendered for aria-activedescendant to point at it.
-      this.list.scrollToIndex(moves[event.key]);
+      this.#list.scrollToIndex(moves[event.key]);
     } else if (event.key === 'Enter' || event.key === ' ') {
       event.preventDefault();
       this.select(conversations[current].contact);
     }
   }
 
-  private onSearch(event: Event): void {
+  #onSearch(event: Event): void {
     const value = (event.target as HTMLInputElement).value;
-    clearTimeout(this.searchTimer);
-    this.searchTimer = setTimeout(() => (this.q = value), SEARCH_DELAY);
+    clearTimeout(this.#searchTimer);
+    this.#searchTimer = setTimeout(() => (this.q = value), SEARCH_DELAY);
   }
 
-  private onFilter(event: Event): void {
+  #onFilter(event: Event): void {
     this.filter = (event.target as HTMLSelectElement).value as InboxFilter;
   }
 
   /** The time for today's activity, the date for older. */
-  private formatTime(iso: string): string {
-    const date = new Date(iso);
-    const style = date.toDateString() === new Date().toDateString() ? 'today' : 'older';
-    const key = `${this.localize.locale} ${style}`;
-    let format = formats.get(key);
-    if (!format) {
-      format = new Intl.DateTimeFormat(this.localize.locale, style === 'today' ? { timeStyle: 'short' } : { dateStyle: 'medium' });
-      formats.set(key, format);
-    }
-    return format.format(date);
+  #formatTime(iso: string): string {
+    const today = new Date(iso).toDateString() === new Date().toDateString();
+    return formatDate(this.#localize.locale, iso, today ? { timeStyle: 'short' } : { dateStyle: 'medium' });
   }
 
   override render() {
-    const { t, inbox } = this;
-    const { conversations } = inbox;
-    const rows = this.list.render(conversations);
-    const rendered = conversations.slice(this.list.first, this.list.last).some((c) => c.contact === this.active);
+    const { inbox } = this;
+    const { t } = this.#localize;
+    const conversations = inbox.items;
+    const rows = this.#list.render(conversations);
+    const rendered = conversations.slice(this.#list.first, this.#list.last).some((c) => c.contact === this.active);
     return html`
-      <div part="base" class="base" dir=${this.localize.dir} lang=${this.localize.locale}>
+      <div part="base" class="base" dir=${this.#localize.dir} lang=${this.#localize.locale}>
         <div part="tools" class="tools">
           <input
             part="search"
@@ -188,9 +173,9 @@ export class SmsInbox extends LitElement {
             .value=${this.q}
             aria-label=${t('sms-inbox.search')}
             placeholder=${t('sms-inbox.search-placeholder')}
-            @input=${this.onSearch}
+            @input=${this.#onSearch}
           />
-          <select part="filter" aria-label=${t('sms-inbox.filter')} @change=${this.onFilter}>
+          <select part="filter" aria-label=${t('sms-inbox.filter')} @change=${this.#onFilter}>
             ${INBOX_FILTERS.map(
               (filter) => html`<option value=${filter} ?selected=${filter === this.filter}>${t(`sms-inbox.filter.${filter}`)}</option>`,
             )}
@@ -213,8 +198,8 @@ export class SmsInbox extends LitElement {
           aria-label=${t('sms-inbox.label')}
           aria-activedescendant=${rendered ? optionId(this.active) : nothing}
           aria-busy=${inbox.state === 'pending' || inbox.loadingMore ? 'true' : 'false'}
-          @keydown=${this.onKeydown}
-          @scroll=${this.list.onScroll}
+          @keydown=${this.#onKeydown}
+          @scroll=${this.#list.onScroll}
         >
           ${rows}
         </div>
@@ -223,24 +208,27 @@ export class SmsInbox extends LitElement {
     `;
   }
 
-  private renderConversation(conversation: Conversation) {
-    const { t } = this;
+  #renderConversation(conversation: Conversation) {
+    const { t } = this.#localize;
     const { lastMessage, unread, hasError, contact } = conversation;
     const text = lastMessage.body || (lastMessage.media.length ? t('sms-inbox.attachment') : '');
     const preview = lastMessage.direction === 'outbound' ? t('sms-inbox.you', { body: text }) : text;
-    const flags = { unread, errored: hasError, active: contact === this.active, selected: contact === this.selected };
-    const parts = ['conversation', ...Object.entries(flags).filter(([, on]) => on).map(([name]) => name)].join(' ');
+    const selected = contact === this.selected;
+    // The states that apply, named alike as parts and as classes.
+    const states = [unread && 'unread', hasError && 'errored', contact === this.active && 'active', selected && 'selected']
+      .filter(Boolean)
+      .join(' ');
     return html`
       <div
         id=${optionId(contact)}
-        part=${parts}
-        class=${classMap({ option: true, ...flags })}
+        part="conversation ${states}"
+        class="option ${states}"
         role="option"
-        aria-selected=${contact === this.selected ? 'true' : 'false'}
+        aria-selected=${selected ? 'true' : 'false'}
         @click=${() => this.select(contact)}
       >
         <span part="name" class="name">${conversation.contactName ?? contact}</span>
-        <time part="time" datetime=${conversation.updatedAt}>${this.formatTime(conversation.updatedAt)}</time>
+        <time part="time" datetime=${conversation.updatedAt}>${this.#formatTime(conversation.updatedAt)}</time>
         <span part="preview" class="preview">${preview}</span>
         <span class="badges">
           ${hasError

@@ -15,7 +15,6 @@ export const inboxMessages: Messages = {
     'sms-inbox.empty': 'No conversations.',
     'sms-inbox.empty-search': 'No conversations match “{q}”.',
     'sms-inbox.load-failed': 'Conversations could not be loaded: {reason}',
-    'sms-inbox.retry': 'Try again',
     'sms-inbox.you': 'You: {body}',
     'sms-inbox.attachment': 'Attachment',
     'sms-inbox.unread': 'Unread',

@@ -24,7 +24,6 @@ export const styles = [
       display: grid;
       grid-template-columns: 1fr auto;
       gap: 0 var(--_sms-space);
-      inline-size: 100%;
       padding: var(--_sms-space) calc(var(--_sms-space) * 1.5);
       border-block-end: 1px solid var(--_sms-separator);
       cursor: pointer;

@@ -1,11 +1,10 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { provide } from '@lit/context';
+import { ContextProvider } from '@lit/context';
 import { backendContext, meContext } from '../../backend/context.js';
 import { getBackend } from '../../backend/http-backend.js';
 import type { SmsBackend } from '../../backend/types.js';
-import type { Me } from '../../protocol/index.js';
-import { localeContext, LocalizeController, type LocaleSettings } from '../internal/localize.js';
+import { localeContext, LocalizeController } from '../internal/localize.js';
 import { SmsNumberRentedEvent } from '../internal/events.js';
 import { styles } from './sms-provider.styles.js';
 import { providerMessages } from './sms-provider.messages.js';
@@ -46,70 +45,57 @@ export class SmsProvider extends LitElement {
   /** The language of every element inside (`en`, `fr`, `he`, ...); the document's when unset. */
   @property({ reflect: true }) locale = '';
 
-  @provide({ context: backendContext }) @state() protected resolvedBackend?: SmsBackend;
-  @provide({ context: meContext }) @state() protected me?: Me;
-  @provide({ context: localeContext }) @state() protected localeSettings: LocaleSettings = { locale: 'en', dir: 'ltr' };
+  /** `ltr` or `rtl`: the direction of every element inside; the locale's when unset. */
+  @property({ attribute: 'dir' }) protected direction?: string;
 
   @state() private loadError?: string;
-  private readonly localize = new LocalizeController(this, providerMessages);
-  private loads = 0;
+  readonly #backendProvider = new ContextProvider(this, { context: backendContext });
+  readonly #meProvider = new ContextProvider(this, { context: meContext });
+  readonly #localeProvider = new ContextProvider(this, { context: localeContext });
+  readonly #localize = new LocalizeController(this, providerMessages);
+  #loads = 0;
 
   constructor() {
     super();
-    this.addEventListener(SmsNumberRentedEvent.type, () => void this.loadMe());
-  }
-
-  static override get observedAttributes(): string[] {
-    return [...super.observedAttributes, 'dir'];
-  }
-
-  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
-    super.attributeChangedCallback(name, old, value);
-    if (name === 'dir') this.requestUpdate();
+    this.addEventListener(SmsNumberRentedEvent.type, () => void this.reload());
   }
 
   /** The backend in use: `backend` if set, else the shared HTTP adapter for `api-base` and the token. */
   get currentBackend(): SmsBackend | undefined {
-    return this.resolvedBackend;
+    return this.#backendProvider.value;
+  }
+
+  protected override willUpdate(): void {
+    const token = this.getToken ?? this.token;
+    const backend = this.backend ?? (this.apiBase && token ? getBackend(this.apiBase, token) : undefined);
+    if (backend !== this.currentBackend) {
+      this.#backendProvider.setValue(backend);
+      this.#meProvider.setValue(undefined);
+      void this.reload();
+    }
+    const locale = this.locale || document.documentElement.lang || navigator.language || 'en';
+    const dir = this.direction === 'rtl' || this.direction === 'ltr' ? this.direction : RTL_LANGUAGES.includes(locale.split('-')[0]!) ? 'rtl' : 'ltr';
+    const settings = this.#localeProvider.value;
+    if (locale !== settings?.locale || dir !== settings.dir) this.#localeProvider.setValue({ locale, dir });
   }
 
   /** Fetches the user's numbers again (after renting one, say). */
   async reload(): Promise<void> {
-    await this.loadMe();
-  }
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('backend') || changed.has('apiBase') || changed.has('token') || changed.has('getToken')) {
-      const token = this.getToken ?? this.token;
-      const next = this.backend ?? (this.apiBase && token ? getBackend(this.apiBase, token) : undefined);
-      if (next !== this.resolvedBackend) {
-        this.resolvedBackend = next;
-        this.me = undefined;
-        void this.loadMe();
-      }
-    }
-    const locale = this.locale || document.documentElement.lang || navigator.language || 'en';
-    const dirAttribute = this.getAttribute('dir');
-    const dir = dirAttribute === 'rtl' || dirAttribute === 'ltr' ? dirAttribute : RTL_LANGUAGES.includes(locale.split('-')[0]!) ? 'rtl' : 'ltr';
-    if (locale !== this.localeSettings.locale || dir !== this.localeSettings.dir) this.localeSettings = { locale, dir };
-  }
-
-  private async loadMe(): Promise<void> {
-    const backend = this.resolvedBackend;
-    const load = ++this.loads;
+    const backend = this.currentBackend;
+    const load = ++this.#loads;
     this.loadError = undefined;
     if (!backend) return;
     try {
       const me = await backend.me();
-      if (load === this.loads) this.me = me;
+      if (load === this.#loads) this.#meProvider.setValue(me);
     } catch (error) {
-      if (load === this.loads) this.loadError = error instanceof Error ? error.message : String(error);
+      if (load === this.#loads) this.loadError = error instanceof Error ? error.message : String(error);
     }
   }
 
   protected override render() {
     return html`${this.loadError
-        ? html`<p part="error" class="label error" role="alert">${this.localize.t('provider.load_failed', { reason: this.loadError })}</p>`
+        ? html`<p part="error" class="label error" role="alert">${this.#localize.t('provider.load_failed', { reason: this.loadError })}</p>`
         : nothing}<slot></slot>`;
   }
 }

@@ -1,8 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
-import { classMap } from 'lit/directives/class-map.js';
+import { property, state } from 'lit/decorators.js';
 import type { Media, Message } from '../../protocol/index.js';
-import type { LabelParams } from '../../rules/types.js';
+import { formatDate } from '../internal/format.js';
 import { LocalizeController } from '../internal/localize.js';
 import { VirtualList } from '../internal/virtual-list.js';
 import { ThreadController } from './thread-controller.js';
@@ -10,13 +9,9 @@ import { inlineNotice, isFailed, tooltipSide } from './thread-state.js';
 import { threadMessages } from './sms-thread.messages.js';
 import { styles } from './sms-thread.styles.js';
 
-/** Formatters by locale, shared by every thread on the page: the first one a page creates is costly. */
-const timeFormats = new Map<string, Intl.DateTimeFormat>();
-const sizeFormats = new Map<string, Intl.NumberFormat>();
 /** A document with a folded corner, for attachments that are not images. */
 const fileIcon = html`<svg class="file-icon" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="1.75"
-  stroke-linejoin="round" aria-hidden="true"><path d="M14 3H7a2 2 0 0 0-2 2v14a2 2 0 0 0 2 2h10a2 2 0 0 0 2-2V8z" /><path
-  d="M14 3v5h5M9 13h6M9 17h6" /></svg>`;
+  stroke-linejoin="round" aria-hidden="true"><path d="M14 3H7a2 2 0 0 0-2 2v14a2 2 0 0 0 2 2h10a2 2 0 0 0 2-2V8zM14 3v5h5M9 13h6M9 17h6" /></svg>`;
 /** Older messages are fetched when the view comes this close to the top. */
 const TOP_SLACK = 200;
 
@@ -69,26 +64,28 @@ export class SmsThread extends LitElement {
 
   @state() private unseen = 0;
 
-  @query('.log') private log?: HTMLElement;
+  get #log() {
+    return this.renderRoot.querySelector<HTMLElement>('.log') ?? undefined;
+  }
 
-  private readonly localize = new LocalizeController(this, threadMessages);
+  readonly #localize = new LocalizeController(this, threadMessages);
 
   /** The conversation's state: messages, load state, older pages. */
-  readonly thread: ThreadController = new ThreadController(this, {
-    contact: this.contact,
-    onLive: (message, type) => this.onLive(message, type),
+  readonly thread: ThreadController = new ThreadController(this, () => {
+    if (!this.#list.pinned) this.unseen += 1;
   });
 
   /** Renders only the messages in and near the view; follows the newest while the view is at the end. */
-  private readonly list = new VirtualList<Message>(this, {
-    scroller: () => this.log,
+  readonly #list = new VirtualList<Message>(this, {
+    scroller: () => this.#log,
     key: (message) => message.id,
-    renderItem: (message) => this.renderMessage(message),
+    renderItem: (message) => this.#renderMessage(message),
     stick: 'end',
     estimate: 64,
   });
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    this.thread.pageSize = this.pageSize;
     if (changed.has('contact')) {
       this.thread.contact = this.contact;
       this.scrollToEnd();
@@ -96,64 +93,47 @@ export class SmsThread extends LitElement {
   }
 
   protected override updated(): void {
-    this.loadOlderWhenAtTop();
+    this.#loadOlderWhenAtTop();
   }
 
   /** Scrolls to the newest message and follows new ones again. */
   scrollToEnd(): void {
     this.unseen = 0;
-    this.list.pin();
+    this.#list.pin();
   }
 
-  private onLive(message: Message, type: 'message.created' | 'message.updated'): void {
-    if (type !== 'message.created' || this.thread.messages.at(-1)?.id !== message.id) return;
-    if (!this.list.pinned) this.unseen += 1;
-  }
-
-  private onScroll(): void {
-    this.list.onScroll();
-    if (this.list.pinned) this.unseen = 0;
-    this.loadOlderWhenAtTop();
+  #onScroll(): void {
+    this.#list.onScroll();
+    if (this.#list.pinned) this.unseen = 0;
+    this.#loadOlderWhenAtTop();
   }
 
   /** Older messages come when the view nears the top (or the first page does not fill it); the list keeps the view still. */
-  private loadOlderWhenAtTop(): void {
-    const { thread, log } = this;
-    if (log && thread.state === 'complete' && thread.hasOlder && !thread.loadingOlder && log.scrollTop < TOP_SLACK) {
-      thread.loadOlder();
-    }
+  #loadOlderWhenAtTop(): void {
+    if (this.#log && this.#log.scrollTop < TOP_SLACK) this.thread.loadMore();
   }
 
-  private readonly t = (id: string, params?: LabelParams) => this.localize.t(id, params);
-
-  private formatTime(iso: string): string {
-    const { locale } = this.localize;
-    let format = timeFormats.get(locale);
-    if (!format) timeFormats.set(locale, (format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' })));
-    return format.format(new Date(iso));
-  }
-
-  private formatSize(bytes: number): string {
-    const { locale } = this.localize;
-    let format = sizeFormats.get(locale);
-    if (!format) {
-      format = new Intl.NumberFormat(locale, { style: 'unit', unit: 'kilobyte', maximumFractionDigits: 0 });
-      sizeFormats.set(locale, format);
-    }
-    return format.format(Math.max(1, Math.round(bytes / 1000)));
+  #formatTime(iso: string): string {
+    return formatDate(this.#localize.locale, iso, { dateStyle: 'medium', timeStyle: 'short' });
   }
 
   override render() {
     const { thread } = this;
-    const t = this.t;
+    const { t } = this.#localize;
     return html`
-      <div part="base" class="base" dir=${this.localize.dir} lang=${this.localize.locale}>
-        ${thread.state === 'pending' && thread.messages.length === 0
+      <div part="base" class="base" dir=${this.#localize.dir} lang=${this.#localize.locale}>
+        ${thread.state === 'pending' && thread.items.length === 0
           ? html`<p class="status-line" role="status">${t('sms-thread.loading')}</p>`
           : nothing}
-        ${thread.error ? this.renderProblem(thread.error) : nothing}
-        ${thread.loadingOlder ? html`<p class="status-line" role="status">${t('sms-thread.loading-older')}</p>` : nothing}
-        ${thread.state === 'complete' && thread.messages.length === 0
+        ${thread.error
+          ? html`<p part="problem" class="problem" role="alert">
+              ${t(thread.state === 'error' ? 'sms-thread.load-failed' : 'sms-thread.action-failed', {
+                reason: thread.error.message,
+              })}
+            </p>`
+          : nothing}
+        ${thread.loadingMore ? html`<p class="status-line" role="status">${t('sms-thread.loading-older')}</p>` : nothing}
+        ${thread.state === 'complete' && thread.items.length === 0
           ? html`<p class="status-line">${t('sms-thread.empty')}</p>`
           : nothing}
         <div
@@ -162,10 +142,10 @@ export class SmsThread extends LitElement {
           role="log"
           tabindex="0"
           aria-label=${t('sms-thread.label', { contact: this.contact })}
-          aria-busy=${thread.state === 'pending' || thread.loadingOlder ? 'true' : 'false'}
-          @scroll=${this.onScroll}
+          aria-busy=${thread.state === 'pending' || thread.loadingMore ? 'true' : 'false'}
+          @scroll=${this.#onScroll}
         >
-          ${this.list.render(thread.messages)}
+          ${this.#list.render(thread.items)}
         </div>
         ${this.unseen > 0
           ? html`<button part="new-messages" class="new-messages" @click=${this.scrollToEnd}>
@@ -176,26 +156,19 @@ export class SmsThread extends LitElement {
     `;
   }
 
-  private renderProblem(error: Error) {
-    const key = this.thread.state === 'error' ? 'sms-thread.load-failed' : 'sms-thread.action-failed';
-    return html`<p part="problem" class="problem" role="alert">
-      ${this.t(key, { reason: error.message })}
-    </p>`;
-  }
-
-  private renderMessage(message: Message) {
-    const t = this.t;
+  #renderMessage(message: Message) {
+    const { t } = this.#localize;
     const notice = inlineNotice(message);
     return html`
-      <div class=${classMap({ row: true, [message.direction]: true, [message.status]: true })} data-id=${message.id}>
+      <div class="row ${message.direction} ${message.status}" data-id=${message.id}>
         <div part="message ${message.direction}" class="bubble">
           <span class="visually-hidden">${t(message.direction === 'inbound' ? 'sms-thread.them' : 'sms-thread.you')}:</span>
           ${message.body ? html`<p part="body" class="body">${message.body}</p>` : nothing}
-          ${message.media.length ? html`<div part="media" class="media">${message.media.map((m) => this.renderMedia(m))}</div>` : nothing}
+          ${message.media.length ? html`<div part="media" class="media">${message.media.map((m) => this.#renderMedia(m))}</div>` : nothing}
         </div>
         <div part="meta" class="meta">
-          <time datetime=${message.createdAt}>${this.formatTime(message.createdAt)}</time>
-          ${this.renderStatus(message)}
+          <time datetime=${message.createdAt}>${this.#formatTime(message.createdAt)}</time>
+          ${this.#renderStatus(message)}
         </div>
         ${notice ? html`<p part="notice" class="notice">${t(`sms-thread.notice.${notice}`)}</p>` : nothing}
       </div>
@@ -203,15 +176,15 @@ export class SmsThread extends LitElement {
   }
 
   /** Opens the reason below the label when the label sits high in the log (bound as a listener on the label). */
-  private placeTooltip(event: Event): void {
+  #placeTooltip(event: Event): void {
     const label = event.currentTarget as HTMLElement;
-    if (!this.log) return;
-    const side = tooltipSide(label.getBoundingClientRect(), this.log.getBoundingClientRect());
+    if (!this.#log) return;
+    const side = tooltipSide(label.getBoundingClientRect(), this.#log.getBoundingClientRect());
     label.parentElement!.classList.toggle('below', side === 'below');
   }
 
-  private renderStatus(message: Message) {
-    const t = this.t;
+  #renderStatus(message: Message) {
+    const { t } = this.#localize;
     if (isFailed(message)) {
       const id = `reason-${message.id}`;
       return html`<span class="error-wrap">
@@ -220,8 +193,8 @@ export class SmsThread extends LitElement {
           class="error badge danger"
           tabindex="0"
           aria-describedby=${id}
-          @mouseenter=${this.placeTooltip}
-          @focus=${this.placeTooltip}
+          @mouseenter=${this.#placeTooltip}
+          @focus=${this.#placeTooltip}
           >${message.error?.label ?? t('sms-thread.error')}</span
         ><span part="tooltip" class="tooltip" role="tooltip" id=${id}
           >${message.error?.reason ?? t('sms-thread.error-reason')}</span
@@ -229,7 +202,7 @@ export class SmsThread extends LitElement {
       </span>`;
     }
     if (message.status === 'scheduled') {
-      const time = this.formatTime(message.sendAt ?? message.createdAt);
+      const time = this.#formatTime(message.sendAt ?? message.createdAt);
       return html`<span part="status" class="status">${t('sms-thread.scheduled-for', { time })}</span>
         <button
           part="cancel-button"
@@ -245,17 +218,19 @@ export class SmsThread extends LitElement {
     return html`<span part="status" class="status">${t(`sms-thread.status.${message.status}`)}</span>`;
   }
 
-  private renderMedia(media: Media) {
-    const label = this.t('sms-thread.download', { name: media.name });
+  #renderMedia(media: Media) {
+    const label = this.#localize.t('sms-thread.download', { name: media.name });
     if (media.type.startsWith('image/')) {
       return html`<a part="thumbnail" class="thumbnail" href=${media.url} download=${media.name} title=${label}>
         <img src=${media.url} alt=${media.name} loading="lazy" />
       </a>`;
     }
+    const kilobytes = Math.max(1, Math.round(media.size / 1000));
+    const size = kilobytes.toLocaleString(this.#localize.locale, { style: 'unit', unit: 'kilobyte' });
     return html`<a part="file" class="file" href=${media.url} download=${media.name} title=${label}>
       ${fileIcon}
       <span class="file-name">${media.name}</span>
-      <span class="file-size">${this.formatSize(media.size)}</span>
+      <span class="file-size">${size}</span>
     </a>`;
   }
 }

@@ -23,7 +23,6 @@ export const styles = [
       display: flex;
       flex-direction: column;
       align-items: flex-start;
-      inline-size: 100%;
       padding-block: calc(var(--_sms-space) / 2);
     }
 
@@ -160,8 +159,7 @@ export const styles = [
 
     .cancel {
       padding: 0 0.5em;
-      border: 1px solid currentColor;
-      border-radius: calc(var(--_sms-radius) * 0.75);
+      border-color: currentColor;
       background: none;
       color: var(--_sms-color-danger);
     }

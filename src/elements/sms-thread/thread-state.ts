@@ -1,6 +1,7 @@
 /** Pure helpers behind `ThreadController`: how pages and live events become one ordered list. */
 import type { Message } from '../../protocol/index.js';
 import { optOutKeyword } from '../../rules/index.js';
+import type { ListOrder } from '../internal/paged-list.js';
 
 /** Oldest first; `id` breaks ties so the order never depends on arrival. */
 export function compareMessages(a: Message, b: Message): number {
@@ -8,24 +9,12 @@ export function compareMessages(a: Message, b: Message): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
+/** Messages by id, oldest first. */
+export const messageOrder: ListOrder<Message> = { key: (message) => message.id, compare: compareMessages };
+
 /** Whether a message is part of the conversation with `contact`. */
 export function belongsTo(message: Message, contact: string): boolean {
   return (message.direction === 'inbound' ? message.from : message.to) === contact;
-}
-
-/** Replaces the message with the same id, or inserts it in order (usually at the end, so that case is cheap). */
-export function upsertMessage(messages: readonly Message[], message: Message): Message[] {
-  const existing = messages.findIndex((m) => m.id === message.id);
-  if (existing !== -1) return messages.with(existing, message);
-  let index = messages.length;
-  while (index > 0 && compareMessages(messages[index - 1], message) > 0) index -= 1;
-  return [...messages.slice(0, index), message, ...messages.slice(index)];
-}
-
-/** Puts an older page in front, leaving out any message a live event already delivered. */
-export function prependPage(messages: readonly Message[], older: readonly Message[]): Message[] {
-  const shown = new Set(messages.map((m) => m.id));
-  return [...older.filter((m) => !shown.has(m.id)), ...messages];
 }
 
 export type InlineNotice = 'opted-out' | 'opted-in';

@@ -23,7 +23,7 @@ function defineList(tag: string, stick: Edge) {
     readonly list = new VirtualList<Item>(this, {
       scroller: () => this.renderRoot.querySelector<HTMLElement>('.scroller'),
       key: (item) => item.id,
-      renderItem: (item) => html`<div class="row" data-id=${item.id} style="block-size: ${item.height}px">${item.id}</div>`,
+      renderItem: (item) => html`<div class="row" tabindex="-1" data-id=${item.id} style="block-size: ${item.height}px">${item.id}</div>`,
       stick,
       estimate: 30,
     });
@@ -183,6 +183,57 @@ describe('VirtualList', () => {
 
     el.list.pin();
     await until(() => row(el, 'later2') && distanceFromEnd(scroller(el)) <= 1, 'the end again');
+  });
+
+  it('keeps the element, and the focus, of an item that stays in view while items come and go around it', async () => {
+    const el = await open(EndList, make(500));
+    const view = scroller(el).getBoundingClientRect();
+    const inView = rows(el).filter((r) => r.getBoundingClientRect().top >= view.top);
+    const elements = new Map(inView.map((r) => [r.dataset.id!, r]));
+    const focused = rows(el).at(-3)!;
+    focused.focus();
+    el.items = [...el.items, ...make(3, 'new')];
+    await until(() => row(el, 'new2') && distanceFromEnd(scroller(el)) <= 1, 'the new rows at the end');
+    await frames(2);
+    expect(el.shadowRoot!.activeElement, 'the focus stays on its item').to.equal(focused);
+    expect(focused.isConnected).to.equal(true);
+    const kept = rows(el).filter((r) => elements.has(r.dataset.id!));
+    expect(kept.length).to.be.above(4);
+    for (const r of kept) expect(r, `the element of ${r.dataset.id}`).to.equal(elements.get(r.dataset.id!));
+
+    el.items = [...make(200, 'old'), ...el.items];
+    await frames(4);
+    expect(el.shadowRoot!.activeElement, 'the focus stays after a prepend').to.equal(focused);
+    // Every item in range has exactly one row, in order, and nothing else sits between the spacers.
+    const ids = rows(el).map((r) => r.dataset.id);
+    expect(ids).to.deep.equal(el.items.slice(el.list.first, el.list.last).map((item) => item.id));
+    expect(scroller(el).children.length).to.equal(ids.length + 2);
+  });
+
+  it('leaves no rows behind when it scrolls far, and keeps its view and measures again when moved in the page', async () => {
+    const el = await open(EndList, make(2000));
+    await scrollBy(el, -20_000);
+    await scrollBy(el, -20_000);
+    const ids = rows(el).map((r) => r.dataset.id);
+    expect(ids).to.deep.equal(el.items.slice(el.list.first, el.list.last).map((item) => item.id));
+    expect(scroller(el).children.length).to.equal(ids.length + 2);
+
+    // Moved elsewhere in the page: disconnected, then connected again (the browser forgets the scroll position).
+    const shown = firstVisible(el);
+    const offset = offsetOf(el, shown);
+    const holder = el.parentElement!;
+    el.remove();
+    holder.append(el);
+    await frames(3);
+    expect(firstVisible(el), 'the view is where it was').to.equal(shown);
+    expect(offsetOf(el, shown)).to.be.closeTo(offset, 1);
+    const above = rows(el).find((r) => r.getBoundingClientRect().bottom < scroller(el).getBoundingClientRect().top)!;
+    expect(above, 'an overscan row above the view').to.exist;
+    const id = firstVisible(el);
+    const before = offsetOf(el, id);
+    above.style.blockSize = '250px';
+    await frames(4);
+    expect(offsetOf(el, id), 'a row that grew above the view is measured').to.be.closeTo(before, 1);
   });
 
   it('sticks to the start as items arrive there, for lists newest first', async () => {

@@ -66,6 +66,7 @@ describe('<number-picker mode="select">', () => {
 describe('<number-picker mode="rent">', () => {
   it('warns when only voice-only numbers are available (GB, area code 20)', async () => {
     const { picker } = await mount('rent', { country: 'GB' });
+    expect($<HTMLSelectElement>(picker, 'select').value).to.equal('GB');
     typeInto($(picker, 'input[inputmode=numeric]'), '20');
     await picker.updateComplete;
     $<HTMLButtonElement>(picker, 'form button[type=submit]').click();
@@ -86,11 +87,23 @@ describe('<number-picker mode="rent">', () => {
     expect(picker.shadowRoot!.querySelector('[part=warning]')).to.equal(null);
     $<HTMLInputElement>(picker, 'input[name=kind][value=group]').click();
     const first = $$(picker, '[part~=option] .number')[0]!.textContent!;
+    // A select-mode picker beside it shows the provider's numbers, which must come to include the rented one.
+    const mine = provider.appendChild(document.createElement('number-picker'));
+    await until(() => $$(mine, 'input[name=number]').length > 0);
+    expect($$<HTMLInputElement>(mine, 'input[name=number]').map((input) => input.value)).not.to.include(first);
+    // Held until the picker has shown that it is renting, with its buttons disabled.
+    const rent = memory.rentNumber.bind(memory);
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    memory.rentNumber = async (request) => (await gate, rent(request));
     $<HTMLButtonElement>(picker, '[part=rent-button]').click();
+    await until(() => $(picker, '[role=status]')?.textContent === 'Renting…');
+    expect($$<HTMLButtonElement>(picker, '[part=rent-button]').every((button) => button.disabled)).to.equal(true);
+    release();
     await until(() => Boolean(rentedEvent));
     expect(rentedEvent!.detail.number).to.include({ e164: first, kind: 'group', member: true });
     expect($(picker, '[role=status]').textContent).to.contain(first);
-    await until(() => picker.shadowRoot !== null && (provider as unknown as { me?: { numbers: { e164: string }[] } }).me?.numbers.some((n) => n.e164 === first) === true);
+    await until(() => $$<HTMLInputElement>(mine, 'input[name=number]').some((input) => input.value === first));
   });
 
   it('is right-to-left in Hebrew', async () => {

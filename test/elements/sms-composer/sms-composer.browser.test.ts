@@ -195,6 +195,19 @@ describe('<sms-composer>', () => {
     expect(Math.abs(Date.parse(message.sendAt!) - at.getTime())).to.be.below(60_000);
   });
 
+  it('does not send at once when "Send later" is checked without a time', async () => {
+    const composer = await mount({ to: '+14155550188' });
+    setBody('Later, but when?')(composer);
+    $<HTMLInputElement>(composer, '#later').click();
+    await composer.updateComplete;
+    typeInto($(composer, '#send-at'), '');
+    await settle(composer);
+    expect(codes(composer, 'sendAt')).to.include('schedule_in_past');
+    expect(sendButton(composer).disabled).to.equal(true);
+    await composer.send();
+    expect((await memory.messages({ contact: '+14155550188' })).items).to.have.length(0);
+  });
+
   it('uploads attachments with previews and progress, then sends them', async () => {
     const composer = await mount({ to: '+14155550177' });
     files([sized('photo.png', 'image/png', 2000), sized('notes.pdf', 'application/pdf', 1000)])(composer);

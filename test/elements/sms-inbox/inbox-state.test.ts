@@ -1,7 +1,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Conversation, InboxFilter } from '../../../src/protocol/index.js';
-import { appendPage, applyConversation, matchesFilter } from '../../../src/elements/sms-inbox/inbox-state.js';
+import { mergePage } from '../../../src/elements/internal/paged-list.js';
+import { applyConversation, conversationOrder, matchesFilter } from '../../../src/elements/sms-inbox/inbox-state.js';
 
 const conversation = (contact: string, minute: number, fields: Partial<Conversation> = {}): Conversation => ({
   contact,
@@ -53,7 +54,13 @@ describe('inbox state', () => {
   });
 
   it('appends a page without repeating conversations live events already placed', () => {
-    assert.deepEqual(contacts(appendPage(list, [conversation('+1a', 10), conversation('+1z', 5)])), ['+1c', '+1b', '+1a', '+1z']);
+    const merged = mergePage(list, [conversation('+1a', 10, { unread: true }), conversation('+1z', 5)], conversationOrder, false);
+    assert.deepEqual(contacts(merged), ['+1c', '+1b', '+1a', '+1z']);
+    assert.equal(merged[2].unread, false, 'the live copy stays');
+    // The backend's order of a page stands, even where activity ties.
+    const tied = [conversation('+1y', 5), conversation('+1x', 5)];
+    assert.deepEqual(contacts(mergePage(list, tied, conversationOrder, false)), ['+1c', '+1b', '+1a', '+1y', '+1x']);
+    assert.deepEqual(contacts(mergePage([], tied, conversationOrder, true)), ['+1y', '+1x']);
   });
 
   it('matches the filters', () => {

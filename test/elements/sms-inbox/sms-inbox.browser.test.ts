@@ -20,13 +20,13 @@ const PRIYA = '+447700900123';
 async function open(backend: SmsBackend, { filter = 'all', locale = 'en' } = {}): Promise<SmsInbox> {
   const inbox = await provide<SmsInbox>(backend, html`<sms-inbox filter=${filter}></sms-inbox>`, 'sms-inbox', locale);
   await until(() => inbox.inbox.state === 'complete', 'the first page');
-  await until(() => options(inbox).length || !inbox.inbox.conversations.length, 'the options');
+  await until(() => options(inbox).length || !inbox.inbox.items.length, 'the options');
   await frames(2);
   return inbox;
 }
 
 const options = (inbox: SmsInbox) => [...inbox.shadowRoot!.querySelectorAll<HTMLElement>('[role="option"]')];
-const contacts = (inbox: SmsInbox) => inbox.inbox.conversations.map((c) => c.contact);
+const contacts = (inbox: SmsInbox) => inbox.inbox.items.map((c) => c.contact);
 const listbox = (inbox: SmsInbox) => inbox.shadowRoot!.querySelector<HTMLElement>('[role="listbox"]')!;
 const activeOption = (inbox: SmsInbox) => inbox.shadowRoot!.getElementById(listbox(inbox).getAttribute('aria-activedescendant')!);
 
@@ -63,7 +63,7 @@ describe('<sms-inbox>', () => {
 
     await backend.markRead(MIGUEL);
     inbox.filter = 'unread';
-    await until(() => inbox.inbox.state === 'complete' && inbox.inbox.conversations.length > 0, 'the unread list');
+    await until(() => inbox.inbox.state === 'complete' && inbox.inbox.items.length > 0, 'the unread list');
     const unread = (await backend.conversations({ filter: 'unread' })).items.map((c) => c.contact);
     expect(contacts(inbox)).to.deep.equal(unread);
     expect(contacts(inbox)).not.to.include(MIGUEL);
@@ -93,7 +93,7 @@ describe('<sms-inbox>', () => {
     await until(() => inbox.q === 'pricing' && inbox.inbox.state === 'complete', 'the search');
     expect(contacts(inbox)).to.deep.equal([MIGUEL]);
     inbox.q = 'zzz-nothing';
-    await until(() => inbox.inbox.state === 'complete' && inbox.inbox.conversations.length === 0, 'no results');
+    await until(() => inbox.inbox.state === 'complete' && inbox.inbox.items.length === 0, 'no results');
     await inbox.updateComplete;
     expect(inbox.shadowRoot!.querySelector('[role="status"]')!.textContent).to.contain('zzz-nothing');
   });
@@ -117,7 +117,7 @@ describe('<sms-inbox>', () => {
     const inbox = await open(backend);
     const list = contacts(inbox);
     listbox(inbox).focus();
-    expect(activeOption(inbox)!.querySelector('[part="name"]')!.textContent).to.equal(inbox.inbox.conversations[0].contactName);
+    expect(activeOption(inbox)!.querySelector('[part="name"]')!.textContent).to.equal(inbox.inbox.items[0].contactName);
     await sendKeys({ press: 'ArrowDown' });
     await inbox.updateComplete;
     expect(activeOption(inbox)!.id).to.equal(options(inbox)[1].id);
@@ -188,7 +188,7 @@ describe('<sms-inbox>', () => {
 
     it('renders a bounded number of nodes', async () => {
       const inbox = await open(await bulk(10_000));
-      expect(inbox.inbox.conversations.length).to.equal(10_000);
+      expect(inbox.inbox.items.length).to.equal(10_000);
       expect(options(inbox).length).to.be.within(1, 100);
       expect(inbox.shadowRoot!.querySelectorAll('*').length).to.be.below(1500);
       listbox(inbox).focus();
@@ -226,13 +226,39 @@ describe('<sms-inbox>', () => {
       expect(listbox(inbox).scrollTop).to.equal(0);
     });
 
-    it('loads the next page when scrolled to the end', async () => {
-      const inbox = await open(await bulk(100));
-      expect(inbox.inbox.conversations.length).to.equal(100);
+    it('shows a failed next page as a label and does not ask for it again and again', async () => {
+      const paged = await bulk(100);
+      let calls = 0;
+      const failing: SmsBackend = Object.assign(Object.create(paged), {
+        conversations: (query: { cursor?: string } = {}) => {
+          if (!query.cursor) return paged.conversations(query);
+          calls += 1;
+          // A loop of retries would starve the page of frames: it ends here, and the count tells.
+          if (calls > 20) return new Promise<never>(() => {});
+          return Promise.reject(new Error('Service unavailable'));
+        },
+      });
+      const inbox = await open(failing);
       const list = listbox(inbox);
       list.scrollTop = list.scrollHeight;
-      await until(() => inbox.inbox.conversations.length === 200, 'the second page');
-      expect(inbox.inbox.conversations[100].contactName).to.equal('Contact 100');
+      await until(() => inbox.shadowRoot!.querySelector('[part="problem"]'), 'the problem label');
+      await frames(20);
+      list.scrollTop -= 100;
+      await frames(5);
+      list.scrollTop = list.scrollHeight;
+      await frames(20);
+      expect(calls).to.equal(1);
+      expect(inbox.shadowRoot!.querySelector('[part="problem"]')!.textContent).to.contain('Service unavailable');
+      expect(inbox.inbox.items.length).to.equal(100);
+    });
+
+    it('loads the next page when scrolled to the end', async () => {
+      const inbox = await open(await bulk(100));
+      expect(inbox.inbox.items.length).to.equal(100);
+      const list = listbox(inbox);
+      list.scrollTop = list.scrollHeight;
+      await until(() => inbox.inbox.items.length === 200, 'the second page');
+      expect(inbox.inbox.items[100].contactName).to.equal('Contact 100');
       expect(new Set(contacts(inbox)).size).to.equal(200);
     });
   });

@@ -66,6 +66,14 @@ describe('<sms-thread>', () => {
     await expect(thread).to.be.accessible();
   });
 
+  it('takes no room while hidden', async () => {
+    const thread = await open(backend, DANA);
+    thread.hidden = true;
+    expect(getComputedStyle(thread).display).to.equal('none');
+    thread.hidden = false;
+    expect(getComputedStyle(thread).display).to.equal('flex');
+  });
+
   it('adds live messages and follows their status changes', async () => {
     const slow = new MemoryBackend({ delays: { sent: 150, delivered: 150, reply: 60_000 } });
     const thread = await open(slow, MIGUEL);
@@ -227,7 +235,7 @@ describe('<sms-thread>', () => {
     });
   }
 
-  it('loads older pages when scrolled to the top without moving what the user sees', async () => {
+  it('loads older pages of page-size messages when scrolled to the top without moving what the user sees', async () => {
     const all = await inboundMany(backend, 150);
     let release = () => {};
     const gate = new Promise<void>((resolve) => (release = resolve));
@@ -237,23 +245,23 @@ describe('<sms-thread>', () => {
         return backend.messages(query);
       },
     });
-    const thread = await open(gated, MIGUEL, { pageSize: 50 });
-    expect(thread.thread.messages.length).to.equal(50);
+    const thread = await open(gated, MIGUEL, { pageSize: 40 });
+    expect(thread.thread.items.length).to.equal(40);
     expect(distanceFromEnd(log(thread))).to.be.at.most(2);
     expect(rows(thread).at(-1)!.dataset.id).to.equal(all.at(-1)!.id);
 
     // Scroll up in small steps, as a wheel does, until the older page is asked for.
     const scroller = log(thread);
-    for (let step = 0; step < 200 && !thread.thread.loadingOlder; step += 1) {
+    for (let step = 0; step < 200 && !thread.thread.loadingMore; step += 1) {
       scroller.scrollTop -= 60;
       await frames(1);
     }
-    expect(thread.thread.loadingOlder).to.equal(true);
+    expect(thread.thread.loadingMore).to.equal(true);
     await frames(4);
     const offsetOf = (r: HTMLElement) => r.getBoundingClientRect().top - scroller.getBoundingClientRect().top;
     const before = new Map(rows(thread).map((r) => [r.dataset.id!, offsetOf(r)]));
     release();
-    await until(() => thread.thread.messages.length === 100 && !thread.thread.loadingOlder, 'the older page');
+    await until(() => thread.thread.items.length === 80 && !thread.thread.loadingMore, 'the older page');
     await frames(10);
     const visible = [...before].filter(([, offset]) => offset >= 0 && offset < scroller.clientHeight);
     expect(visible.length).to.be.above(1);
@@ -261,7 +269,30 @@ describe('<sms-thread>', () => {
       expect(row(thread, id), `message ${id} is still rendered`).to.exist;
       expect(offsetOf(row(thread, id)!), `message ${id} did not move`).to.be.closeTo(offset, 3);
     }
-    expect(thread.thread.messages[0].id).to.equal(all[50].id);
+    expect(thread.thread.items[0].id).to.equal(all[70].id);
+  });
+
+  it('shows a failed older page as a label and does not ask for it again and again', async () => {
+    await inboundMany(backend, 60);
+    let calls = 0;
+    const failing: SmsBackend = Object.assign(Object.create(backend), {
+      messages: (query: MessageQuery) => {
+        if (!query.cursor) return backend.messages(query);
+        calls += 1;
+        // A loop of retries would starve the page of frames: it ends here, and the count tells.
+        if (calls > 20) return new Promise<never>(() => {});
+        return Promise.reject(new Error('Service unavailable'));
+      },
+    });
+    const thread = await open(failing, MIGUEL, { pageSize: 20 });
+    log(thread).scrollTop = 0;
+    await until(() => thread.shadowRoot!.querySelector('[part="problem"]'), 'the problem label');
+    await frames(20);
+    log(thread).scrollTop = 0;
+    await frames(20);
+    expect(calls).to.equal(1);
+    expect(thread.shadowRoot!.querySelector('[part="problem"]')!.textContent).to.contain('Service unavailable');
+    expect(thread.thread.items.length).to.equal(20);
   });
 
   it('stays at the bottom for new messages, and offers "new messages" when scrolled up', async () => {
@@ -365,7 +396,7 @@ describe('<sms-thread>', () => {
       messages: async (): Promise<Page<Message>> => ({ items, nextCursor: null }),
     });
     const thread = await open(bulk, DANA);
-    expect(thread.thread.messages.length).to.equal(10_000);
+    expect(thread.thread.items.length).to.equal(10_000);
     expect(rows(thread).length).to.be.within(1, 100);
     expect(thread.shadowRoot!.querySelectorAll('*').length).to.be.below(1500);
     expect(rows(thread).at(-1)!.dataset.id).to.equal('bulk_09999');

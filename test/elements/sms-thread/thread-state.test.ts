@@ -1,7 +1,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Message } from '../../../src/protocol/index.js';
-import { belongsTo, inlineNotice, isFailed, prependPage, tooltipSide, upsertMessage } from '../../../src/elements/sms-thread/thread-state.js';
+import { mergePage, placeItem } from '../../../src/elements/internal/paged-list.js';
+import { belongsTo, inlineNotice, isFailed, messageOrder, tooltipSide } from '../../../src/elements/sms-thread/thread-state.js';
 
 const message = (id: string, minute: number, fields: Partial<Message> = {}): Message => ({
   id,
@@ -22,18 +23,38 @@ const ids = (list: readonly Message[]) => list.map((m) => m.id);
 describe('thread state', () => {
   it('inserts live messages in creation order and replaces updated ones', () => {
     const list = [message('a', 1), message('b', 3)];
-    assert.deepEqual(ids(upsertMessage(list, message('c', 4))), ['a', 'b', 'c']);
-    assert.deepEqual(ids(upsertMessage(list, message('c', 2))), ['a', 'c', 'b']);
-    assert.deepEqual(ids(upsertMessage(list, message('0', 1))), ['0', 'a', 'b']);
-    const updated = upsertMessage(list, message('a', 1, { status: 'failed' }));
+    const place = (m: Message) => placeItem(list, m, messageOrder);
+    assert.deepEqual(ids(place(message('c', 4))), ['a', 'b', 'c']);
+    assert.deepEqual(ids(place(message('c', 2))), ['a', 'c', 'b']);
+    assert.deepEqual(ids(place(message('0', 1))), ['0', 'a', 'b']);
+    const updated = place(message('a', 1, { status: 'failed' }));
     assert.deepEqual(ids(updated), ['a', 'b']);
     assert.equal(updated[0].status, 'failed');
     assert.equal(list[0].status, 'delivered', 'the input is left alone');
+    // Two messages of the same minute stay in the backend's order when one of them changes.
+    const tied = [message('z', 2), message('y', 2)];
+    assert.deepEqual(ids(placeItem(tied, message('z', 2, { status: 'failed' }), messageOrder)), ['z', 'y']);
   });
 
   it('prepends an older page without repeating what live events delivered', () => {
-    const shown = [message('b', 3), message('c', 4)];
-    assert.deepEqual(ids(prependPage(shown, [message('a', 1), message('b', 3)])), ['a', 'b', 'c']);
+    const shown = [message('b', 3, { status: 'failed' }), message('c', 4)];
+    const merged = mergePage(shown, [message('a', 1), message('b', 3)], messageOrder, false);
+    assert.deepEqual(ids(merged), ['a', 'b', 'c']);
+    assert.equal(merged[1].status, 'failed', 'the live copy stays');
+  });
+
+  it('merges the first page with the live messages that came while it was on its way', () => {
+    const live = [message('d', 5), message('b', 3, { status: 'failed' })];
+    const merged = mergePage(live, [message('a', 1), message('b', 3), message('c', 4)], messageOrder, true);
+    assert.deepEqual(ids(merged), ['a', 'b', 'c', 'd']);
+    assert.equal(merged[1].status, 'failed', 'the live copy stays');
+  });
+
+  it("keeps the backend's order within a page, first or further", () => {
+    // Two messages of the same minute, which the backend lists in the order it stored them.
+    const page = [message('z', 2), message('y', 2)];
+    assert.deepEqual(ids(mergePage([], page, messageOrder, true)), ['z', 'y']);
+    assert.deepEqual(ids(mergePage([message('c', 4)], page, messageOrder, false)), ['z', 'y', 'c']);
   });
 
   it('tells which conversation a message belongs to', () => {
