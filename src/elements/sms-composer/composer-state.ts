@@ -95,8 +95,10 @@ export function loadDraft(storage: Storage, to: string): StoredDraft | undefined
   return undefined;
 }
 
+/** Only for a recipient that is a whole number (or none yet): not under each prefix typed on the way to one. */
 export function saveDraft(storage: Storage, to: string, draft: StoredDraft): void {
   const key = DRAFT_PREFIX + normalizeNumber(to);
+  if (to.trim() && !parsePhone(to).ok) return;
   try {
     if (draft.body || draft.sendAt) storage.setItem(key, JSON.stringify(draft));
     else storage.removeItem(key);

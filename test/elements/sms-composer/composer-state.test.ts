@@ -62,7 +62,7 @@ test("the recipient's clock comes from their number's time zones", () => {
   assert.deepEqual(recipientClocks('55555', at), []);
 });
 
-test('drafts are kept per recipient, keyed by E.164, and removed when empty', () => {
+test('drafts are kept per recipient, keyed by E.164, removed when empty, and never under a partly typed number', () => {
   const values = new Map<string, string>();
   const storage = {
     getItem: (k: string) => values.get(k) ?? null,
@@ -74,6 +74,11 @@ test('drafts are kept per recipient, keyed by E.164, and removed when empty', ()
   assert.equal(loadDraft(storage, '+14155550188'), undefined);
   saveDraft(storage, '+14155550177', { body: '' });
   assert.equal(values.size, 0);
+  for (const partial of ['+1', '+1415', '+1 415 555']) saveDraft(storage, partial, { body: 'Hello' });
+  assert.equal(values.size, 0);
+  saveDraft(storage, '', { body: 'No recipient yet' });
+  assert.deepEqual(loadDraft(storage, ''), { body: 'No recipient yet' });
+  values.clear();
   values.set('sms-elements:draft:+14155550188', 'not json');
   assert.equal(loadDraft(storage, '+14155550188'), undefined);
 });
