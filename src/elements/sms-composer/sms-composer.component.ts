@@ -143,7 +143,10 @@ export class SmsComposer extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#follow();
-    for (const attachment of this.attachments) this.#release(attachment);
+    // A composer moved in the page is back before this runs; only one that stays gone lets its uploads go.
+    queueMicrotask(() => {
+      if (!this.isConnected) for (const attachment of this.attachments) this.#release(attachment);
+    });
   }
 
   protected override willUpdate(changed: PropertyValues): void {

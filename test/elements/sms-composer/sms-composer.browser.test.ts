@@ -241,6 +241,27 @@ describe('<sms-composer>', () => {
     expect(composer.shadowRoot!.querySelectorAll('[data-code=quiet_hours]')).to.have.length(0);
   });
 
+  it('keeps its uploads when moved in the page, and lets them go when removed', async () => {
+    const slow = new MemoryBackend({ delays: { ...fast, upload: 200 } });
+    const composer = await mount({ to: '+14155550177' }, slow);
+    setBody('Moved')(composer);
+    files([sized('photo.png', 'image/png', 2000)])(composer);
+    await composer.updateComplete;
+    const elsewhere = document.body.appendChild(document.createElement('sms-provider'));
+    elsewhere.backend = slow;
+    elsewhere.append(composer);
+    await until(() => composer.shadowRoot!.querySelectorAll('.attachment progress').length === 0);
+    await until(() => !sendButton(composer).disabled);
+    expect($(composer, '.attachment .label.error')).to.equal(null);
+
+    const preview = $(composer, '.attachment img').getAttribute('src')!;
+    composer.remove();
+    await Promise.resolve();
+    expect(await fetch(preview).then(() => 'kept', () => 'released')).to.equal('released');
+    elsewhere.remove();
+    slow.dispose();
+  });
+
   it('attaches dropped and pasted files', async () => {
     const composer = await mount({ to: '+14155550177' });
     const dropped = new DataTransfer();
