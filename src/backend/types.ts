@@ -72,3 +72,6 @@ export class BackendError extends Error {
     super(message);
   }
 }
+
+/** What went wrong, in words a label can show, whatever was thrown. */
+export const reasonOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));

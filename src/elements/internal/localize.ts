@@ -4,6 +4,7 @@
  */
 import { createContext, ContextConsumer } from '@lit/context';
 import type { ReactiveControllerHost } from 'lit';
+import { fillTemplate } from '../../rules/labels.js';
 import type { LabelParams } from '../../rules/types.js';
 
 export type Catalog = Record<string, string>;
@@ -30,16 +31,13 @@ export function useMessages(messages: Messages): void {
   for (const [locale, catalog] of Object.entries(messages)) registerMessages(locale, catalog);
 }
 
-const fill = (template: string, params: LabelParams = {}) =>
-  template.replace(/\{(\w+)\}/g, (hole, name: string) => (name in params ? String(params[name]) : hole));
-
 /** The template for `id` in `locale`, then in its language (`fr` for `fr-CA`). */
 const find = (locale: string, id: string): string | undefined =>
   catalogs.get(locale)?.[id] ?? catalogs.get(locale.split('-')[0]!)?.[id];
 
 /** The template for `id` in `locale`, then its language, then English, then `fallback`. */
 export function translate(locale: string, id: string, params?: LabelParams, fallback?: string): string {
-  return fill(find(locale, id) ?? find('en', id) ?? fallback ?? id, params);
+  return fillTemplate(find(locale, id) ?? find('en', id) ?? fallback ?? id, params);
 }
 
 const pluralRules = new Map<string, Intl.PluralRules>();
@@ -53,7 +51,7 @@ export function translatePlural(locale: string, id: string, count: number, param
   if (!rules) pluralRules.set(locale, (rules = new Intl.PluralRules(locale)));
   const template = find(locale, `${id}.${rules.select(count)}`) ?? find(locale, `${id}.other`);
   if (template === undefined && locale !== 'en') return translatePlural('en', id, count, params);
-  return fill(template ?? id, { count, ...params });
+  return fillTemplate(template ?? id, { count, ...params });
 }
 
 export interface LocaleSettings {
@@ -68,8 +66,8 @@ export const localeContext = createContext<LocaleSettings>(Symbol('sms-locale'))
 export class LocalizeController {
   #settings?: LocaleSettings;
 
-  constructor(host: ReactiveControllerHost & HTMLElement, ...messages: Messages[]) {
-    messages.forEach(useMessages);
+  constructor(host: ReactiveControllerHost & HTMLElement, messages: Messages) {
+    useMessages(messages);
     new ContextConsumer(host, {
       context: localeContext,
       subscribe: true,

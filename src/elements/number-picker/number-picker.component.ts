@@ -3,9 +3,9 @@ import { property, state } from 'lit/decorators.js';
 import { senderViolations, SUPPORTED_COUNTRIES } from '../../rules/index.js';
 import type { Capabilities } from '../../rules/types.js';
 import type { AvailableNumbers } from '../../protocol/index.js';
-import type { SmsBackend } from '../../backend/types.js';
+import { reasonOf, type SmsBackend } from '../../backend/types.js';
 import { LocalizeController } from '../internal/localize.js';
-import { ruleLabel, ruleMessages } from '../internal/rule-messages.js';
+import { ruleLabel } from '../internal/rule-messages.js';
 import { SmsContextController } from '../internal/sms-context.js';
 import { SmsNumberChangeEvent, SmsNumberRentedEvent } from '../internal/events.js';
 import { styles } from './number-picker.styles.js';
@@ -55,7 +55,7 @@ export class NumberPicker extends LitElement {
   /** The number just rented. */
   @state() private rented?: string;
 
-  readonly #localize = new LocalizeController(this, pickerMessages, ruleMessages);
+  readonly #localize = new LocalizeController(this, pickerMessages);
   readonly #context = new SmsContextController(this);
 
   /** Searches the numbers for rent in `country` and `areaCode`. */
@@ -87,7 +87,7 @@ export class NumberPicker extends LitElement {
     try {
       await call(backend);
     } catch (error) {
-      this.failure = error instanceof Error ? error.message : String(error);
+      this.failure = reasonOf(error);
     }
     this.busy = undefined;
   }

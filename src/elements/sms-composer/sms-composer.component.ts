@@ -3,9 +3,9 @@ import { property, state } from 'lit/decorators.js';
 import { analyzeMessage, arrivalTime, BODY_LIMIT, parsePhone, toGsm, validateSend } from '../../rules/index.js';
 import { DRAFT_FIELDS, type DraftField, type LabelParams, type Violation, type Warning } from '../../rules/types.js';
 import type { Media, Recipient, SendRequest, SmsEvent } from '../../protocol/index.js';
-import { BackendError, type SmsBackend } from '../../backend/types.js';
+import { BackendError, reasonOf, type SmsBackend } from '../../backend/types.js';
 import { LocalizeController } from '../internal/localize.js';
-import { ruleLabel, ruleMessages } from '../internal/rule-messages.js';
+import { ruleLabel } from '../internal/rule-messages.js';
 import { SmsContextController } from '../internal/sms-context.js';
 import { SmsSendErrorEvent, SmsSendEvent, SmsSentEvent, type SmsNumberRentedEvent } from '../internal/events.js';
 import {
@@ -81,7 +81,7 @@ export class SmsComposer extends LitElement {
   @state() private recipient?: Recipient;
   @state() private dragging = false;
 
-  readonly #localize = new LocalizeController(this, composerMessages, ruleMessages);
+  readonly #localize = new LocalizeController(this, composerMessages);
   readonly #context = new SmsContextController(this, () => this.#follow());
   #followed?: SmsBackend;
   #unfollow?: () => void;
@@ -126,7 +126,7 @@ export class SmsComposer extends LitElement {
       this.status = this.#localize.t(message.status === 'scheduled' ? 'composer.scheduled' : 'composer.sent');
       this.dispatchEvent(new SmsSentEvent({ message }));
     } catch (caught) {
-      const error = caught instanceof BackendError ? caught : new BackendError(0, 'unknown', String(caught));
+      const error = caught instanceof BackendError ? caught : new BackendError(0, 'unknown', reasonOf(caught));
       this.failure = error;
       this.status = '';
       this.dispatchEvent(new SmsSendErrorEvent({ error, request }));
@@ -256,7 +256,7 @@ export class SmsComposer extends LitElement {
       });
     } catch (error) {
       if (attachment.abort.signal.aborted) return;
-      attachment.error = error instanceof Error ? error.message : String(error);
+      attachment.error = reasonOf(error);
     }
     this.requestUpdate();
   }

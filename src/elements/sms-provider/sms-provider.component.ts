@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { ContextProvider } from '@lit/context';
 import { backendContext, meContext } from '../../backend/context.js';
 import { getBackend } from '../../backend/http-backend.js';
-import type { SmsBackend } from '../../backend/types.js';
+import { reasonOf, type SmsBackend } from '../../backend/types.js';
 import { localeContext, LocalizeController } from '../internal/localize.js';
 import { SmsNumberRentedEvent } from '../internal/events.js';
 import { styles } from './sms-provider.styles.js';
@@ -89,7 +89,7 @@ export class SmsProvider extends LitElement {
       const me = await backend.me();
       if (load === this.#loads) this.#meProvider.setValue(me);
     } catch (error) {
-      if (load === this.#loads) this.loadError = error instanceof Error ? error.message : String(error);
+      if (load === this.#loads) this.loadError = reasonOf(error);
     }
   }
 

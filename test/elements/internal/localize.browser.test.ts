@@ -1,8 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { registerMessages, translate, translatePlural, useMessages } from '../../../src/elements/internal/localize.js';
 import { composerMessages } from '../../../src/elements/sms-composer/sms-composer.messages.js';
-import { carrierLabel, ruleLabel, ruleMessages } from '../../../src/elements/internal/rule-messages.js';
-import { validateSend, carrierError, VIOLATION_CODES, WARNING_CODES } from '../../../src/rules/index.js';
+import { carrierLabel, ruleLabel } from '../../../src/elements/internal/rule-messages.js';
+import { validateSend, carrierError, CARRIER_ERRORS, LABELS, VIOLATION_CODES, WARNING_CODES } from '../../../src/rules/index.js';
 import { fr } from '../../../src/elements/internal/locales/fr.js';
 import { he } from '../../../src/elements/internal/locales/he.js';
 import { SmsConversationSelectEvent, SmsSendEvent } from '../../../src/elements/internal/events.js';
@@ -20,17 +20,19 @@ describe('localization', () => {
   });
 
   it('has every violation, warning and main carrier error in French and Hebrew, with the same holes as English', () => {
-    const ids = [
-      ...VIOLATION_CODES.map((c) => `violation.${c}`),
-      ...WARNING_CODES.map((c) => `warning.${c}`),
-      ...[30003, 30005, 30006, 30007, 21610, 30008].flatMap((c) => [`carrier.${c}.label`, `carrier.${c}.reason`]),
+    // Each id with its English, which the rules say.
+    const ids: [id: string, english: string][] = [
+      ...VIOLATION_CODES.map((c) => [`violation.${c}`, LABELS[c]] as [string, string]),
+      ...WARNING_CODES.map((c) => [`warning.${c}`, LABELS[c]] as [string, string]),
+      ...[30003, 30005, 30006, 30007, 21610, 30008].flatMap((c): [string, string][] => [
+        [`carrier.${c}.label`, CARRIER_ERRORS[c]!.label],
+        [`carrier.${c}.reason`, CARRIER_ERRORS[c]!.reason],
+      ]),
     ];
-    useMessages(ruleMessages);
     const holes = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
     for (const locale of ['fr', 'he']) {
-      for (const id of ids) {
-        const english = translate('en', id);
-        const local = translate(locale, id);
+      for (const [id, english] of ids) {
+        const local = translate(locale, id, undefined, english);
         expect(local, `${locale} ${id}`).not.to.equal(english);
         expect(new Set(holes(local)), `${locale} ${id}`).to.deep.equal(new Set(holes(english)));
       }
