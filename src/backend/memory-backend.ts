@@ -1,18 +1,19 @@
 import type { PhoneNumber, SendContext } from '../rules/types.js';
 import { analyzeMessage, carrierError, optOutKeyword, parsePhone, validateSend } from '../rules/index.js';
-import type {
-  AvailableNumbers,
-  AvailableQuery,
-  Conversation,
-  Me,
-  Media,
-  Message,
-  Page,
-  Recipient,
-  RentRequest,
-  SendRequest,
-  SimulatorInbound,
-  SmsEvent,
+import {
+  compareConversations,
+  type AvailableNumbers,
+  type AvailableQuery,
+  type Conversation,
+  type Me,
+  type Media,
+  type Message,
+  type Page,
+  type Recipient,
+  type RentRequest,
+  type SendRequest,
+  type SimulatorInbound,
+  type SmsEvent,
 } from '../protocol/index.js';
 import {
   FAILING_RECIPIENTS,
@@ -436,7 +437,7 @@ export class MemoryBackend implements SmsBackend {
       .map((r) => this.world.conversationView(r, this.user.id))
       .filter((c) => (query.filter === 'unread' ? c.unread : query.filter === 'errored' ? c.hasError : true))
       .filter(matches)
-      .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || a.contact.localeCompare(b.contact));
+      .sort(compareConversations);
     const start = query.cursor ? all.findIndex((c) => conversationCursor(c) === query.cursor) + 1 : 0;
     if (query.cursor && start === 0) throw new BackendError(400, 'invalid_cursor', 'The page cursor is not valid.');
     const items = all.slice(start, start + CONVERSATION_PAGE_LIMIT);

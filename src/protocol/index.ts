@@ -93,6 +93,12 @@ export const conversationSchema = z.object({
 });
 export type Conversation = z.infer<typeof conversationSchema>;
 
+/** The inbox's order, the same on every backend: newest activity first, then the contact, descending. */
+export function compareConversations(a: Conversation, b: Conversation): number {
+  if (a.updatedAt !== b.updatedAt) return a.updatedAt > b.updatedAt ? -1 : 1;
+  return a.contact > b.contact ? -1 : a.contact < b.contact ? 1 : 0;
+}
+
 export const recipientSchema = z.object({
   e164: string,
   optedOut: boolean,

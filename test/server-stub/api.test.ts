@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Store } from '../../server-stub/store/index.js';
 import { backends, resetStore, startStub, type Stub } from './harness.js';
+import { compareConversations, type Conversation } from '../../src/protocol/index.js';
 
 for (const backend of backends) {
   describe(`HTTP API on ${backend.name}`, () => {
@@ -248,8 +249,14 @@ for (const backend of backends) {
         const found = await (await stub.api(`/v1/conversations?q=${encodeURIComponent(q)}`)).json();
         assert.deepEqual(found.items.map((c: { contact: string }) => c.contact), expected, q);
       }
+      // Two conversations with the same last activity: the stub breaks the tie as every client does.
+      await Promise.all(['+14155550183', '+14155550184'].map((from) => stub.simulator.inbound({ from, to: '+14155550101', body: 'Same time' })));
+      const tied = (await (await stub.api('/v1/conversations')).json()).items as Conversation[];
+      assert.equal(tied[0]!.updatedAt, tied[1]!.updatedAt);
+      assert.deepEqual(tied.slice(0, 2).map((c) => c.contact), ['+14155550184', '+14155550183']);
+      assert.deepEqual(tied, [...tied].sort(compareConversations));
       const page1 = await (await stub.api('/v1/conversations?limit=1')).json();
-      assert.equal(page1.items.length, 3, 'the page size is the server’s');
+      assert.equal(page1.items.length, 5, 'the page size is the server’s');
       const carol = await (await stub.api('/v1/conversations', { token: 'demo-carol' })).json();
       assert.equal(carol.items.length, 0, 'another workspace sees none of it');
       assert.equal((await stub.api('/v1/conversations/%2B14155550181/read', { method: 'POST', token: 'demo-carol' })).status, 404);

@@ -1,12 +1,7 @@
 /** Pure helpers behind `InboxController`: how pages and live events become one ordered list. */
-import type { Conversation, InboxFilter } from '../../protocol/index.js';
+import { compareConversations, type Conversation, type InboxFilter } from '../../protocol/index.js';
 import { placeItem, type ListOrder } from '../internal/paged-list.js';
 
-/** Newest activity first; the contact breaks ties so the order never depends on arrival. */
-export function compareConversations(a: Conversation, b: Conversation): number {
-  if (a.updatedAt !== b.updatedAt) return a.updatedAt > b.updatedAt ? -1 : 1;
-  return a.contact < b.contact ? -1 : a.contact > b.contact ? 1 : 0;
-}
 
 /** Conversations by contact, newest activity first. */
 export const conversationOrder: ListOrder<Conversation> = {
