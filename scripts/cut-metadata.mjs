@@ -274,29 +274,10 @@ const header = (what) =>
 mkdirSync(out, { recursive: true });
 writeFileSync(
   new URL('metadata.ts', out),
-  `${header(`libphonenumber-js ${libVersion} metadata.max.json`)}
+  `${header(`libphonenumber-js ${libVersion} metadata.max.json`)}import type { NumberingPlan } from '../phone.js';
+
 /** Number types in the order they are tried (the first that matches wins); a plan's types follow it. */
 export const NUMBER_TYPES = ${JSON.stringify(NUMBER_TYPES)} as const;
-
-/**
- * A country's numbering plan as libphonenumber's metadata gives it, cut to what parsing and typing read. Patterns
- * are regular expression sources. Each type's pattern matches only lengths libphonenumber allows it (the script
- * checks), so types carry no lengths of their own.
- */
-export type NumberingPlan = [
-  callingCode: string,
-  /** Dialled before a calling code from this country (011 in NANP). */
-  internationalPrefix: string,
-  /** National prefix for parsing, '' when none. */
-  nationalPrefix: string,
-  nationalNumber: string,
-  /** Possible lengths of a national number, ascending. */
-  lengths: number[],
-  /** In NUMBER_TYPES order; '' where the country has no such numbers, trailing ones left out. */
-  types: string[],
-  /** Where a calling code is shared, the pattern of this country's national numbers' start. */
-  leadingDigits?: string,
-];
 
 /** The ten supported countries, the main country of a calling code first. */
 export const PLANS: Record<string, NumberingPlan> = {

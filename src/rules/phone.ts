@@ -3,8 +3,29 @@
  * supported countries, by libphonenumber's own steps (calling code, international and national prefixes,
  * country by leading digits or type) on its data, cut down by scripts/cut-metadata.mjs.
  */
-import { NUMBER_TYPES, PLANS, WORLD_PREFIXES, type NumberingPlan } from './generated/metadata.js';
+import { NUMBER_TYPES, PLANS, WORLD_PREFIXES } from './generated/metadata.js';
 import { SUPPORTED_COUNTRIES, type CountryCode } from './types.js';
+
+/**
+ * A country's numbering plan as libphonenumber's metadata gives it, cut to what parsing and typing read, as
+ * scripts/cut-metadata.mjs writes it into generated/metadata.ts. Patterns are regular expression sources. Each
+ * type's pattern matches only lengths libphonenumber allows it (the script checks), so types carry no lengths of
+ * their own.
+ */
+export type NumberingPlan = [
+  callingCode: string,
+  /** Dialled before a calling code from this country (011 in NANP). */
+  internationalPrefix: string,
+  /** National prefix for parsing, '' when none. */
+  nationalPrefix: string,
+  nationalNumber: string,
+  /** Possible lengths of a national number, ascending. */
+  lengths: number[],
+  /** In NUMBER_TYPES order; '' where the country has no such numbers, trailing ones left out. */
+  types: string[],
+  /** Where a calling code is shared, the pattern of this country's national numbers' start. */
+  leadingDigits?: string,
+];
 
 export type PhoneParse =
   | {

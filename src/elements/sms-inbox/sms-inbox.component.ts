@@ -155,7 +155,7 @@ export class SmsInbox extends LitElement {
   /** The time for today's activity, the date for older. */
   #formatTime(iso: string): string {
     const today = new Date(iso).toDateString() === new Date().toDateString();
-    return formatDate(this.#localize.locale, iso, today ? { timeStyle: 'short' } : { dateStyle: 'medium' });
+    return formatDate(this.#localize.locale, iso, today ? 'time' : 'date');
   }
 
   override render() {

@@ -114,7 +114,7 @@ export class SmsThread extends LitElement {
   }
 
   #formatTime(iso: string): string {
-    return formatDate(this.#localize.locale, iso, { dateStyle: 'medium', timeStyle: 'short' });
+    return formatDate(this.#localize.locale, iso, 'dateTime');
   }
 
   override render() {

@@ -69,6 +69,17 @@ async function scrollBy(el: TestList, pixels: number) {
   await frames(3);
 }
 
+/** Grows an overscan row above the view and checks that what the user sees did not move. */
+async function growRowAboveView(el: TestList, message?: string) {
+  const above = rows(el).find((r) => r.getBoundingClientRect().bottom < scroller(el).getBoundingClientRect().top)!;
+  expect(above, 'an overscan row above the view').to.exist;
+  const id = firstVisible(el);
+  const before = offsetOf(el, id);
+  above.style.blockSize = '250px';
+  await frames(4);
+  expect(offsetOf(el, id), message).to.be.closeTo(before, 1);
+}
+
 describe('VirtualList', () => {
   it('rests while hidden (it cannot scroll there) and lays itself out when shown', async () => {
     for (const List of [EndList, StartList]) {
@@ -155,13 +166,7 @@ describe('VirtualList', () => {
   it('keeps the view still when a row above it grows', async () => {
     const el = await open(EndList, make(300));
     await scrollBy(el, -2000);
-    const above = rows(el).find((r) => r.getBoundingClientRect().bottom < scroller(el).getBoundingClientRect().top)!;
-    expect(above, 'an overscan row above the view').to.exist;
-    const id = firstVisible(el);
-    const before = offsetOf(el, id);
-    above.style.blockSize = '250px';
-    await frames(4);
-    expect(offsetOf(el, id)).to.be.closeTo(before, 1);
+    await growRowAboveView(el);
   });
 
   it('sticks to the end as items arrive, and stops when the user scrolls away', async () => {
@@ -227,13 +232,7 @@ describe('VirtualList', () => {
     await frames(3);
     expect(firstVisible(el), 'the view is where it was').to.equal(shown);
     expect(offsetOf(el, shown)).to.be.closeTo(offset, 1);
-    const above = rows(el).find((r) => r.getBoundingClientRect().bottom < scroller(el).getBoundingClientRect().top)!;
-    expect(above, 'an overscan row above the view').to.exist;
-    const id = firstVisible(el);
-    const before = offsetOf(el, id);
-    above.style.blockSize = '250px';
-    await frames(4);
-    expect(offsetOf(el, id), 'a row that grew above the view is measured').to.be.closeTo(before, 1);
+    await growRowAboveView(el, 'a row that grew above the view is measured');
   });
 
   it('sticks to the start as items arrive there, for lists newest first', async () => {
